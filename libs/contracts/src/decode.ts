@@ -1,0 +1,52 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+import { EventCatalog, isEventType, type EventPayloads, type EventType } from './catalog';
+
+export type DecodeFailureKind = 'unknown-type' | 'unsupported-version' | 'malformed-json' | 'invalid-payload';
+
+export class PayloadDecodeError extends Error {
+  constructor(
+    readonly kind: DecodeFailureKind,
+    readonly problems: readonly string[],
+  ) {
+    super(`${kind}: ${problems.join('; ')}`);
+    this.name = 'PayloadDecodeError';
+  }
+}
+
+function flatten(errors: ValidationError[], prefix = ''): string[] {
+  return errors.flatMap((error) => {
+    const path = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => `${path}: ${message}`);
+    return [...own, ...flatten(error.children ?? [], path)];
+  });
+}
+
+/**
+ * Parses and validates a payload at the consuming edge: unknown fields are rejected, every bad field is named.
+ * Throws PayloadDecodeError; a caller dead-letters it, since retrying cannot make bad data good.
+ */
+export function decodePayload<T extends EventType>(type: T, version: number, json: string): EventPayloads[T];
+export function decodePayload(type: string, version: number, json: string): EventPayloads[EventType];
+export function decodePayload(type: string, version: number, json: string): EventPayloads[EventType] {
+  if (!isEventType(type)) throw new PayloadDecodeError('unknown-type', [`event type "${type}" is not in the catalogue`]);
+  const payloadClass = EventCatalog[type].payload;
+  if (version !== payloadClass.version) {
+    throw new PayloadDecodeError('unsupported-version', [
+      `${type} v${version} is not supported (current: v${payloadClass.version})`,
+    ]);
+  }
+  let plain: unknown;
+  try {
+    plain = JSON.parse(json);
+  } catch (error) {
+    throw new PayloadDecodeError('malformed-json', [(error as Error).message]);
+  }
+  if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
+    throw new PayloadDecodeError('invalid-payload', ['payload must be a JSON object']);
+  }
+  const instance = plainToInstance(payloadClass as new () => object, plain);
+  const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length > 0) throw new PayloadDecodeError('invalid-payload', flatten(errors));
+  return instance as EventPayloads[EventType];
+}
