@@ -1,7 +1,7 @@
 // Three tiers, selected with --selectProjects: unit (*.spec.ts, no I/O), integration (*.int-spec.ts, real Kafka and
 // PostgreSQL), e2e (tests/e2e, the five services as separate processes). Integration and e2e run in band.
 const moduleNameMapper = {
-  '^@petitions/(contracts|messaging|platform|testing)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@petitions/(contracts|district|messaging|platform|runtime|testing)$': '<rootDir>/libs/$1/src/index.ts',
 };
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] };
 const common = { rootDir: __dirname, testEnvironment: 'node', moduleNameMapper, transform, moduleFileExtensions: ['ts', 'js', 'json'] };
@@ -14,6 +14,7 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/{services,libs,tests}/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
       testTimeout: 120000,
     },
     {
@@ -21,6 +22,7 @@ module.exports = {
       displayName: 'e2e',
       testMatch: ['<rootDir>/tests/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
       testTimeout: 300000,
     },
   ],

@@ -1,0 +1,69 @@
+import type { Admin, Kafka } from 'kafkajs';
+
+const LEADER_WAIT_MS = 30000;
+
+function onlyAlreadyExists(error: unknown): boolean {
+  const errors = (error as { errors?: unknown }).errors;
+  return (
+    Array.isArray(errors) &&
+    errors.length > 0 &&
+    errors.every((inner) => (inner as { type?: unknown }).type === 'TOPIC_ALREADY_EXISTS')
+  );
+}
+
+/** Waits until every partition of the topics has a leader: until then clients see "not the leader" errors. */
+async function waitForLeaders(admin: Admin, topics: string[]): Promise<void> {
+  const deadline = Date.now() + LEADER_WAIT_MS;
+  let lastProblem = 'no metadata yet';
+  while (Date.now() < deadline) {
+    try {
+      const metadata = await admin.fetchTopicMetadata({ topics });
+      const leaderless = metadata.topics.filter((t) => t.partitions.length === 0 || t.partitions.some((p) => p.leader < 0));
+      if (leaderless.length === 0) return;
+      lastProblem = `no leader yet for ${leaderless.map((t) => t.name).join(', ')}`;
+    } catch (error) {
+      lastProblem = (error as Error).message;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`topics not ready after ${LEADER_WAIT_MS} ms: ${lastProblem}`);
+}
+
+/**
+ * Creates the topics that do not exist yet and waits for their leaders. Several services may create the same topic
+ * at the same moment: "already exists" is success. Existing topics are left as they are (partitions never shrink).
+ */
+export async function ensureTopics(kafka: Kafka, topics: readonly string[], partitions: number): Promise<string[]> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const wanted = [...new Set(topics)];
+    const existing = new Set(await admin.listTopics());
+    const missing = wanted.filter((topic) => !existing.has(topic));
+    if (missing.length > 0) {
+      try {
+        await admin.createTopics({
+          waitForLeaders: false,
+          topics: missing.map((topic) => ({ topic, numPartitions: partitions })),
+        });
+      } catch (error) {
+        if (!onlyAlreadyExists(error)) throw error;
+      }
+    }
+    await waitForLeaders(admin, wanted);
+    return missing;
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Readiness: the cluster answers a metadata request. */
+export async function describeCluster(kafka: Kafka): Promise<void> {
+  const admin = kafka.admin({ retry: { retries: 0 } });
+  await admin.connect();
+  try {
+    await admin.describeCluster();
+  } finally {
+    await admin.disconnect();
+  }
+}

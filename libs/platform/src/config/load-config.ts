@@ -1,0 +1,85 @@
+import 'reflect-metadata';
+import { getMetadataStorage, validateSync, type ValidationError } from 'class-validator';
+
+const SECRET_KEYS = Symbol('secretConfigKeys');
+
+/** Marks a configuration variable whose value must never be logged. */
+export function Secret(): PropertyDecorator {
+  return (target, propertyKey) => {
+    const existing = (Reflect.getMetadata(SECRET_KEYS, target) as string[] | undefined) ?? [];
+    Reflect.defineMetadata(SECRET_KEYS, [...existing, String(propertyKey)], target);
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type ConfigClass<T> = new () => T;
+
+/** The environment variables a configuration class reads: its validated property names. */
+export function configVariableNames(configClass: ConfigClass<object>): string[] {
+  const metadata = getMetadataStorage().getTargetValidationMetadatas(configClass, '', true, false);
+  return [...new Set(metadata.map((entry) => entry.propertyName))].sort();
+}
+
+export function secretVariableNames(configClass: ConfigClass<object>): string[] {
+  return (Reflect.getMetadata(SECRET_KEYS, configClass.prototype) as string[] | undefined) ?? [];
+}
+
+function convert(raw: string, designType: unknown): unknown {
+  if (designType === Number) return raw.trim() === '' ? Number.NaN : Number(raw);
+  if (designType === Boolean) {
+    if (/^(true|1|yes)$/i.test(raw)) return true;
+    if (/^(false|0|no)$/i.test(raw)) return false;
+    return raw;
+  }
+  return raw;
+}
+
+function describe(errors: ValidationError[]): string[] {
+  return errors.map((error) => {
+    const reasons = Object.values(error.constraints ?? {}).join(', ');
+    return `${error.property}: ${reasons} (got ${JSON.stringify(error.value)})`;
+  });
+}
+
+/**
+ * Builds a configuration object from the environment once, at boot. Property initialisers are the defaults;
+ * a variable that is set but invalid stops the service with a message naming it (never silently defaulted).
+ */
+export function loadConfig<T extends object>(configClass: ConfigClass<T>, env: NodeJS.ProcessEnv = process.env): T {
+  const config = new configClass();
+  const target = config as Record<string, unknown>;
+  for (const name of configVariableNames(configClass)) {
+    const raw = env[name];
+    if (raw === undefined) continue;
+    target[name] = convert(raw, Reflect.getMetadata('design:type', configClass.prototype, name));
+  }
+  const errors = validateSync(config, { forbidUnknownValues: true });
+  if (errors.length > 0) {
+    const secrets = new Set(secretVariableNames(configClass));
+    throw new ConfigError(
+      describe(errors).map((line) => {
+        const name = line.slice(0, line.indexOf(':'));
+        return secrets.has(name) ? `${name}: invalid (value hidden: secret)` : line;
+      }),
+    );
+  }
+  return config;
+}
+
+/** The configuration as it may be logged: secrets replaced, passwords in URLs masked. */
+export function redactedConfig(config: object): Record<string, unknown> {
+  const secrets = new Set(secretVariableNames(config.constructor as ConfigClass<object>));
+  return Object.fromEntries(
+    Object.entries(config).map(([key, value]) => {
+      if (secrets.has(key)) return [key, '***'];
+      if (typeof value === 'string') return [key, value.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@')];
+      return [key, value];
+    }),
+  );
+}

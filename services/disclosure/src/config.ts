@@ -1,0 +1,5 @@
+import { CommonConfig } from '@petitions/platform';
+
+export class DisclosureConfig extends CommonConfig {
+  override HTTP_PORT = 3005;
+}

@@ -1,0 +1,33 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** A petition (诉求) as intake stored it. The channel's own message id makes resubmission idempotent. */
+@Entity({ name: 'petitions' })
+@Index('petitions_channel_message_uq', ['channel', 'channelMessageId'], { unique: true })
+export class PetitionEntity {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('text', { name: 'tracking_code', unique: true })
+  trackingCode!: string;
+
+  @Column('text')
+  channel!: string;
+
+  @Column('text', { name: 'channel_message_id' })
+  channelMessageId!: string;
+
+  @Column('text')
+  text!: string;
+
+  @Column('text', { nullable: true })
+  town!: string | null;
+
+  @Column('text', { nullable: true })
+  unit!: string | null;
+
+  @Column('text', { nullable: true })
+  grid!: string | null;
+
+  @Column('timestamptz', { name: 'received_at' })
+  receivedAt!: Date;
+}
