@@ -4,7 +4,14 @@ const moduleNameMapper = {
   '^@petitions/(contracts|district|messaging|platform|runtime|testing)$': '<rootDir>/libs/$1/src/index.ts',
 };
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] };
-const common = { rootDir: __dirname, testEnvironment: 'node', moduleNameMapper, transform, moduleFileExtensions: ['ts', 'js', 'json'] };
+const common = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  moduleNameMapper,
+  transform,
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  setupFiles: ['reflect-metadata'],
+};
 
 module.exports = {
   projects: [
@@ -15,7 +22,7 @@ module.exports = {
       testMatch: ['<rootDir>/{services,libs,tests}/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
-      testTimeout: 120000,
+      setupFilesAfterEnv: ['<rootDir>/tests/support/long-timeout.ts'],
     },
     {
       ...common,
@@ -23,7 +30,7 @@ module.exports = {
       testMatch: ['<rootDir>/tests/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
-      testTimeout: 300000,
+      setupFilesAfterEnv: ['<rootDir>/tests/support/long-timeout.ts'],
     },
   ],
 };

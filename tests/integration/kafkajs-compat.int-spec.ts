@@ -1,8 +1,8 @@
 // Proof that kafkajs 2.2.4 works against the Apache Kafka 4.1.1 broker of deploy/kafka (docs/decisions/0002).
 import 'reflect-metadata'; // the contracts' class-validator decorators need it
 import { randomUUID } from 'node:crypto';
-import { ConfigResourceTypes, logLevel, type Admin, type Consumer, type ConsumerRunConfig, type EachMessagePayload } from 'kafkajs';
-import type { IHeaders, Producer } from 'kafkajs';
+import { ConfigResourceTypes, logLevel, type Admin, type Consumer, type ConsumerRunConfig } from 'kafkajs';
+import type { EachMessagePayload, IHeaders, Producer } from 'kafkajs';
 import { envelopeFromHeaders, envelopeToHeaders, newEventId, type EventEnvelope } from '@petitions/contracts';
 import * as t from '@petitions/testing';
 

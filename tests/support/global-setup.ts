@@ -69,7 +69,15 @@ async function checkPostgres(): Promise<void> {
   }
 }
 
+/** Integration and e2e tests run the services from dist/, as an operator would: build them first (a few seconds). */
+function build(): void {
+  if (process.env.PETITIONS_TEST_SKIP_BUILD === '1') return;
+  const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`npm run build failed (exit ${String(result.status ?? result.signal)})`);
+}
+
 export default async function globalSetup(): Promise<void> {
+  build();
   await checkPostgres(); // first: jest skips global-teardown when setup fails, which would leave a broker we started
   await checkKafka();
 }

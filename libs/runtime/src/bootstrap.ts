@@ -1,5 +1,5 @@
 import { Logger, Module, type INestApplication, type LogLevel } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import {
   BatchKafkaServer,
   Inbox,
@@ -59,9 +59,10 @@ export async function bootstrapService<C extends CommonConfig>(definition: Servi
     maxAttempts: config.KAFKA_MAX_ATTEMPTS,
     retryBaseMs: config.KAFKA_RETRY_BASE_MS,
     partitionsConcurrency: config.KAFKA_PARTITIONS_CONCURRENCY,
+    exitBeforeOffsetCommit: config.FAULT_EXIT_BEFORE_OFFSET_COMMIT,
   });
-  const microservice = app.connectMicroservice({ strategy: server });
-  microservice.useGlobalFilters(new PropagateErrorsFilter());
+  app.useGlobalFilters(new PropagateErrorsFilter(app.get(HttpAdapterHost).httpAdapter));
+  app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
   await app.startAllMicroservices();
   const relay = app.get(OutboxRelay);
   relay.start();

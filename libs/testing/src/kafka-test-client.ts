@@ -30,19 +30,27 @@ export function createTestKafka(
 
 /**
  * Creates the topics that do not exist yet (single broker: replication factor 1) and waits until their leaders serve.
- * `waitForLeaders` alone is not enough on KRaft: metadata names a leader a moment before that broker answers
- * ListOffsets/Produce for the partition (NOT_LEADER_OR_FOLLOWER), so we also wait for ListOffsets to succeed.
+ * kafkajs' own `waitForLeaders` is not used: on KRaft the broker's metadata can lag the controller for a moment, and
+ * kafkajs then fails createTopics with UNKNOWN_TOPIC_OR_PARTITION ("This server does not host this topic-partition")
+ * instead of retrying; a leader named in metadata may also still answer NOT_LEADER_OR_FOLLOWER. So we wait until
+ * ListOffsets succeeds on every partition.
  */
 export async function ensureTopics(admin: Admin, topics: string[], partitions = 12): Promise<void> {
   const existing = new Set(await admin.listTopics());
   const missing = [...new Set(topics)].filter((topic) => !existing.has(topic));
   if (missing.length === 0) return;
   await admin.createTopics({
-    waitForLeaders: true,
+    waitForLeaders: false,
     topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })),
   });
   for (const topic of missing) {
-    await expectEventually(() => admin.fetchTopicOffsets(topic), { description: `leaders of ${topic} serving` });
+    await expectEventually(
+      async () => {
+        const served = await admin.fetchTopicOffsets(topic);
+        if (served.length !== partitions) throw new Error(`${served.length} of ${partitions} partitions known`);
+      },
+      { description: `leaders of ${topic} serving` },
+    );
   }
 }
 
@@ -81,7 +89,7 @@ export class TopicRecorder {
     readonly groupId: string,
   ) {}
 
-  /** Subscribes and resolves once the consumer has joined its group (so nothing produced afterwards is missed). */
+  /** Subscribes and resolves once the consumer has fetched, so that nothing produced afterwards is missed. */
   static async start(kafka: Kafka, topics: string[], options: TopicRecorderOptions = {}): Promise<TopicRecorder> {
     const recorder = new TopicRecorder(kafka, topics, `${options.groupIdPrefix ?? 'test-recorder'}-${randomUUID()}`);
     await recorder.run(options.fromBeginning ?? true);
@@ -90,11 +98,12 @@ export class TopicRecorder {
 
   private async run(fromBeginning: boolean): Promise<void> {
     // A short fetch long-poll keeps stop() quick: disconnect waits for the fetch in flight (default up to 5 s).
-    const consumer = this.kafka.consumer({ groupId: this.groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 250 });
+    const consumer = this.kafka.consumer({ groupId: this.groupId, maxWaitTimeInMs: 250 });
     this.consumer = consumer;
-    let joined = false;
-    const removeListener = consumer.on(consumer.events.GROUP_JOIN, () => {
-      joined = true;
+    // After the first fetch the group has joined and the start offsets are resolved (latest, unless fromBeginning).
+    let fetched = false;
+    const removeListener = consumer.on(consumer.events.FETCH, () => {
+      fetched = true;
     });
     await consumer.connect();
     await consumer.subscribe({ topics: [...this.topics], fromBeginning });
@@ -112,9 +121,9 @@ export class TopicRecorder {
     });
     await expectEventually(
       () => {
-        if (!joined) throw new Error('consumer has not joined its group');
+        if (!fetched) throw new Error('consumer has not fetched yet');
       },
-      { description: `recorder ${this.groupId} joining`, timeoutMs: 30_000 },
+      { description: `recorder ${this.groupId} starting`, timeoutMs: 30_000 },
     );
     removeListener();
   }
@@ -151,4 +160,14 @@ export async function produceJson(
   headers: Record<string, string> = {},
 ): Promise<RecordMetadata[]> {
   return producer.send({ topic, acks: -1, messages: [{ key, value: JSON.stringify(value), headers }] });
+}
+
+/**
+ * Commits the group's offsets at the current end of every partition, so that it consumes only what comes next.
+ * Not `admin.resetOffsets({ earliest: false })`: kafkajs commits the sentinel -1 there, which the broker stores as
+ * "no offset", and a `fromBeginning` consumer then starts from the beginning.
+ */
+export async function moveGroupToEnd(admin: Admin, groupId: string, topic: string): Promise<void> {
+  const ends = await admin.fetchTopicOffsets(topic);
+  await admin.setOffsets({ groupId, topic, partitions: ends.map(({ partition, high }) => ({ partition, offset: high })) });
 }

@@ -11,19 +11,27 @@ function onlyAlreadyExists(error: unknown): boolean {
   );
 }
 
-/** Waits until every partition of the topics has a leader: until then clients see "not the leader" errors. */
+/**
+ * Waits until every partition of the topics answers ListOffsets. On KRaft a broker's metadata can lag the controller
+ * for a moment after creation: a leader named in metadata may still answer "not the leader" until then.
+ */
 async function waitForLeaders(admin: Admin, topics: string[]): Promise<void> {
   const deadline = Date.now() + LEADER_WAIT_MS;
-  let lastProblem = 'no metadata yet';
+  let pending = [...topics];
+  let lastProblem = 'no answer yet';
   while (Date.now() < deadline) {
-    try {
-      const metadata = await admin.fetchTopicMetadata({ topics });
-      const leaderless = metadata.topics.filter((t) => t.partitions.length === 0 || t.partitions.some((p) => p.leader < 0));
-      if (leaderless.length === 0) return;
-      lastProblem = `no leader yet for ${leaderless.map((t) => t.name).join(', ')}`;
-    } catch (error) {
-      lastProblem = (error as Error).message;
+    const stillPending: string[] = [];
+    for (const topic of pending) {
+      try {
+        const offsets = await admin.fetchTopicOffsets(topic);
+        if (offsets.length === 0) throw new Error(`${topic} has no partitions yet`);
+      } catch (error) {
+        lastProblem = `${topic}: ${(error as Error).message}`;
+        stillPending.push(topic);
+      }
     }
+    pending = stillPending;
+    if (pending.length === 0) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`topics not ready after ${LEADER_WAIT_MS} ms: ${lastProblem}`);

@@ -27,7 +27,14 @@ export interface BatchKafkaServerOptions {
   partitionsConcurrency: number;
   chunkSize?: number;
   now?: () => Date;
+  /**
+   * Fault injection for crash tests only: the process exits (code 86) right after the first chunk's effects have
+   * committed and before its offsets are committed, as a crash at the worst moment would.
+   */
+  exitBeforeOffsetCommit?: boolean;
 }
+
+export const FAULT_EXIT_CODE = 86;
 
 type Outcome = 'done' | 'stopped';
 interface Work {
@@ -90,7 +97,8 @@ export class BatchKafkaServer extends Server implements CustomTransportStrategy 
 
   private async startConsumer(topic: string): Promise<void> {
     const groupId = `${this.options.serviceName}.${topic}`;
-    const consumer = this.options.kafka.consumer({ groupId, sessionTimeout: 30000, heartbeatInterval: 3000 });
+    // A short long-poll keeps shutdown quick (disconnect waits for the fetch in flight); data still returns at once.
+    const consumer = this.options.kafka.consumer({ groupId, sessionTimeout: 30000, heartbeatInterval: 3000, maxWaitTimeInMs: 500 });
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
     this.consumers.push(consumer);
@@ -113,6 +121,10 @@ export class BatchKafkaServer extends Server implements CustomTransportStrategy 
       if (outcome === 'stopped') return;
       const last = chunk[chunk.length - 1];
       if (!last) continue;
+      if (this.options.exitBeforeOffsetCommit) {
+        this.logger.warn(`fault injection: exiting after effects, before committing offset ${last.offset}`);
+        process.exit(FAULT_EXIT_CODE);
+      }
       resolveOffset(last.offset);
       const next = (BigInt(last.offset) + 1n).toString();
       await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);

@@ -29,5 +29,7 @@ export class CommonConfig {
 
   @IsBoolean() MIGRATIONS_RUN = true;
   @IsInt() @Min(1000) @Max(120000) SHUTDOWN_TIMEOUT_MS = 30000;
+  /** Crash tests only: exit right after a batch's effects commit, before its offsets do. Never set in production. */
+  @IsBoolean() FAULT_EXIT_BEFORE_OFFSET_COMMIT = false;
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose']) LOG_LEVEL = 'log';
 }

@@ -30,9 +30,10 @@ export function secretVariableNames(configClass: ConfigClass<object>): string[] 
   return (Reflect.getMetadata(SECRET_KEYS, configClass.prototype) as string[] | undefined) ?? [];
 }
 
-function convert(raw: string, designType: unknown): unknown {
-  if (designType === Number) return raw.trim() === '' ? Number.NaN : Number(raw);
-  if (designType === Boolean) {
+/** Converts by the type of the default value (design:type metadata is `Object` for unannotated properties). */
+function convert(raw: string, defaultValue: unknown): unknown {
+  if (typeof defaultValue === 'number') return raw.trim() === '' ? Number.NaN : Number(raw);
+  if (typeof defaultValue === 'boolean') {
     if (/^(true|1|yes)$/i.test(raw)) return true;
     if (/^(false|0|no)$/i.test(raw)) return false;
     return raw;
@@ -57,7 +58,7 @@ export function loadConfig<T extends object>(configClass: ConfigClass<T>, env: N
   for (const name of configVariableNames(configClass)) {
     const raw = env[name];
     if (raw === undefined) continue;
-    target[name] = convert(raw, Reflect.getMetadata('design:type', configClass.prototype, name));
+    target[name] = convert(raw, target[name]);
   }
   const errors = validateSync(config, { forbidUnknownValues: true });
   if (errors.length > 0) {
