@@ -51,6 +51,7 @@ export async function bootstrapService<C extends CommonConfig>(definition: Servi
   const server = new BatchKafkaServer({
     kafka: app.get<Kafka>(KAFKA),
     serviceName: definition.name,
+    groupPrefix: config.KAFKA_CONSUMER_GROUP_PREFIX,
     unitOfWork: app.get(UnitOfWork),
     inbox: app.get(Inbox),
     deadLetters: app.get<KafkaMessagePublisher>(MESSAGE_PUBLISHER),

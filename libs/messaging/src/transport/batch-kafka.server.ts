@@ -14,8 +14,9 @@ import { decodeMessage, toReceived, type DecodedMessage } from './message-decode
 
 export interface BatchKafkaServerOptions {
   kafka: Kafka;
-  /** Consumer groups are `<serviceName>.<topic>`: one group per topic, so a slow topic stalls only itself. */
+  /** Consumer groups are `<groupPrefix><serviceName>.<topic>`: one per topic, so a slow topic stalls only itself. */
   serviceName: string;
+  groupPrefix?: string;
   unitOfWork: UnitOfWork;
   inbox: Inbox;
   deadLetters: MessagePublisher;
@@ -35,6 +36,10 @@ export interface BatchKafkaServerOptions {
 }
 
 export const FAULT_EXIT_CODE = 86;
+
+export function consumerGroupId(prefix: string, serviceName: string, topic: string): string {
+  return `${prefix}${serviceName}.${topic}`;
+}
 
 type Outcome = 'done' | 'stopped';
 interface Work {
@@ -96,7 +101,7 @@ export class BatchKafkaServer extends Server implements CustomTransportStrategy 
   }
 
   private async startConsumer(topic: string): Promise<void> {
-    const groupId = `${this.options.serviceName}.${topic}`;
+    const groupId = consumerGroupId(this.options.groupPrefix ?? '', this.options.serviceName, topic);
     // A short long-poll keeps shutdown quick (disconnect waits for the fetch in flight); data still returns at once.
     const consumer = this.options.kafka.consumer({ groupId, sessionTimeout: 30000, heartbeatInterval: 3000, maxWaitTimeInMs: 500 });
     await consumer.connect();

@@ -19,6 +19,10 @@ export class CommonConfig {
   @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'must be a comma-separated list of host:port' })
   KAFKA_BROKERS = '127.0.0.1:9092';
 
+  /** Prefix of this deployment's consumer-group ids, so that two environments can share one cluster. */
+  @Matches(/^[A-Za-z0-9._-]{0,100}$/, { message: 'may contain only letters, digits, ".", "_" and "-"' })
+  KAFKA_CONSUMER_GROUP_PREFIX = '';
+
   @IsInt() @Min(1) @Max(1000) KAFKA_TOPIC_PARTITIONS = 12;
   @IsInt() @Min(1) @Max(100) KAFKA_MAX_ATTEMPTS = 5;
   @IsInt() @Min(1) @Max(60000) KAFKA_RETRY_BASE_MS = 200;

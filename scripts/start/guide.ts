@@ -1,0 +1,69 @@
+import { deadLetterTopic, DEPT_ASSIGNMENTS_TOPIC_PATTERN, Topics } from '@petitions/contracts';
+import { DEPARTMENT_CODES } from '@petitions/district';
+import type { Printer } from './output';
+
+export interface GuideFacts {
+  services: readonly { name: string; port: number }[];
+  brokers: string;
+  database: string;
+  kafkaStartedHere: boolean;
+  simulator: boolean;
+}
+
+/** What each service offers a newcomer over HTTP, beyond /health/live and /health/ready. */
+const SERVES: Record<string, string> = {
+  intake: 'POST /petitions: where petitions enter (202 + tracking code)',
+  routing: 'chooses the department; issues work orders on dept.<CODE>.assignments',
+  'deadline-tracking': "the petitions' clocks (deadline.events)",
+  accountability: "each petition's history; reviews it once resolved",
+  disclosure: 'GET /public/records, GET /public/records/:petitionId: the public board',
+};
+
+const CURL_EXAMPLE = `curl -s -X POST http://127.0.0.1:3001/petitions -H 'content-type: application/json' \\
+       -d '{"channel":"app","channelMessageId":"my-first-1","text":"伏岭社区停电三个小时了","town":"FUKOU_TOWN","unit":"FULING"}'`;
+
+function serviceLines(facts: GuideFacts): string[] {
+  const width = Math.max(...facts.services.map((service) => service.name.length));
+  return facts.services.map(
+    ({ name, port }) => `  ${name.padEnd(width)}  http://127.0.0.1:${port}  ${SERVES[name] ?? ''}`,
+  );
+}
+
+function topicLines(brokers: string): string[] {
+  const fixed = Object.values(Topics);
+  const firstBroker = brokers.split(',')[0] ?? brokers;
+  return [
+    `  ${fixed.join(', ')}`,
+    `  ${DEPT_ASSIGNMENTS_TOPIC_PATTERN.replace('{departmentCode}', '<CODE>')} for CODE in ${DEPARTMENT_CODES.join(' ')}`,
+    `  ${deadLetterTopic('<topic>')}: what a consumer could not process (original message + reason)`,
+    `  watch one:  bash deploy/kafka/kafka.sh run-class org.apache.kafka.tools.consumer.ConsoleConsumer \\`,
+    `                --bootstrap-server ${firstBroker} --topic ${Topics.petitionEvents} --from-beginning \\`,
+    `                --property print.headers=true`,
+  ];
+}
+
+export function guideText(printer: Printer, facts: GuideFacts): string {
+  const heading = (text: string): string => printer.bold(text);
+  const rule = printer.paint('─'.repeat(100), 90);
+  const lines = [
+    rule,
+    heading('Running. Each service answers GET /health/live and GET /health/ready.'),
+    ...serviceLines(facts),
+    '',
+    heading('Post a petition:'),
+    `  ${CURL_EXAMPLE}`,
+    '  then: curl -s http://127.0.0.1:3005/public/records/<petitionId>' +
+      (facts.simulator ? '  (the simulator answers as the department within ~3 s)' : ''),
+    '',
+    heading(`Kafka (${facts.brokers}${facts.kafkaStartedHere ? ', started by this run' : ''}) topics:`),
+    ...topicLines(facts.brokers),
+    '',
+    heading('Where things are:'),
+    `  logs        .local/logs/<service>.log (this run and earlier ones)${facts.kafkaStartedHere ? '; broker: .local/kafka/logs/' : ''}`,
+    `  database    ${facts.database}, one schema per service`,
+    '',
+    heading('Ctrl-C stops everything (a second Ctrl-C kills at once).'),
+    rule,
+  ];
+  return lines.join('\n');
+}
