@@ -37,7 +37,10 @@ async function main(): Promise<void> {
     const timestamp = Date.now();
     const render = (queries: typeof sql.upQueries): string =>
       queries
-        .map((q) => `    await queryRunner.query(\`${q.query.replaceAll(`"${scratch}".`, '"${schema}".').replaceAll('`', '\\`')}\`);`)
+        .map(
+          (q) =>
+            `    await queryRunner.query(\`${q.query.replaceAll(`"${scratch}".`, '"${schema}".').replaceAll('`', '\\`')}\`);`,
+        )
         .join('\n');
     const className = `${migrationName}${timestamp}`;
     // Assembled so that tsc-alias, which rewrites alias strings in the built script, leaves it alone.

@@ -306,7 +306,12 @@ describe('docs/asyncapi.yaml', () => {
         .channels()
         .all()
         .find((candidate) => candidate.address() === topicPatternOf(type));
-      expect(channel?.messages().all().map((candidate) => candidate.name())).toContain(type);
+      expect(
+        channel
+          ?.messages()
+          .all()
+          .map((candidate) => candidate.name()),
+      ).toContain(type);
 
       const headers = propertiesOf(message.headers(), `${type} headers`);
       const typeHeader: unknown = headers[EnvelopeHeader.type]?.const();
@@ -322,7 +327,12 @@ describe('docs/asyncapi.yaml', () => {
       const sent = doc()
         .operations()
         .filterBySend()
-        .flatMap((operation) => operation.messages().all().map((message) => message.name()));
+        .flatMap((operation) =>
+          operation
+            .messages()
+            .all()
+            .map((message) => message.name()),
+        );
       expect(sent).toContain(type);
     });
   });
@@ -392,8 +402,19 @@ describe('docs/asyncapi.yaml', () => {
       const topics = doc()
         .operations()
         .filterByReceive()
-        .filter((operation) => !operation.tags().all().some((tag) => tag.name() === EXTERNAL_TAG))
-        .flatMap((operation) => operation.channels().all().map((channel) => channel.address() ?? ''));
+        .filter(
+          (operation) =>
+            !operation
+              .tags()
+              .all()
+              .some((tag) => tag.name() === EXTERNAL_TAG),
+        )
+        .flatMap((operation) =>
+          operation
+            .channels()
+            .all()
+            .map((channel) => channel.address() ?? ''),
+        );
       return sorted(new Set(topics));
     }
 
@@ -408,7 +429,13 @@ describe('docs/asyncapi.yaml', () => {
       const channels = doc().channels().all();
       for (const topic of consumedTopics()) {
         const channel = channels.find((candidate) => candidate.address() === deadLetterTopic(topic));
-        expect({ topic, messages: channel?.messages().all().map((message) => message.name()) }).toEqual({
+        expect({
+          topic,
+          messages: channel
+            ?.messages()
+            .all()
+            .map((message) => message.name()),
+        }).toEqual({
           topic,
           messages: [DEAD_LETTER_MESSAGE],
         });

@@ -114,7 +114,8 @@ function healthcheckCommand(service: Mapping, where: string): string {
   const healthcheck = asMapping(service.healthcheck, `${where}.healthcheck`);
   if (healthcheck.disable === true) return '';
   const test = healthcheck.test;
-  if (Array.isArray(test)) return test.map((part, index) => asScalarText(part, `${where}.healthcheck.test[${index}]`)).join(' ');
+  if (Array.isArray(test))
+    return test.map((part, index) => asScalarText(part, `${where}.healthcheck.test[${index}]`)).join(' ');
   return asScalarText(test, `${where}.healthcheck.test`);
 }
 
@@ -129,18 +130,26 @@ function dependencies(service: Mapping, where: string): Map<string, string> {
   }
   for (const [name, options] of Object.entries(asMapping(dependsOn, `${where}.depends_on`))) {
     const condition = isMapping(options) ? options.condition : undefined;
-    result.set(name, condition === undefined ? 'service_started' : asScalarText(condition, `${where}.depends_on.${name}`));
+    result.set(
+      name,
+      condition === undefined ? 'service_started' : asScalarText(condition, `${where}.depends_on.${name}`),
+    );
   }
   return result;
 }
 
 function buildOf(service: Mapping, where: string): { dockerfile: string; args: Map<string, string | undefined> } {
   const build = service.build;
-  if (typeof build === 'string') return { dockerfile: posix.normalize(posix.join(build, 'Dockerfile')), args: new Map() };
+  if (typeof build === 'string')
+    return { dockerfile: posix.normalize(posix.join(build, 'Dockerfile')), args: new Map() };
   const mapping = asMapping(build, `${where}.build`);
   const context = mapping.context === undefined ? '.' : asScalarText(mapping.context, `${where}.build.context`);
-  const file = mapping.dockerfile === undefined ? 'Dockerfile' : asScalarText(mapping.dockerfile, `${where}.build.dockerfile`);
-  return { dockerfile: posix.normalize(posix.join(context, file)), args: keyValues(mapping.args, `${where}.build.args`) };
+  const file =
+    mapping.dockerfile === undefined ? 'Dockerfile' : asScalarText(mapping.dockerfile, `${where}.build.dockerfile`);
+  return {
+    dockerfile: posix.normalize(posix.join(context, file)),
+    args: keyValues(mapping.args, `${where}.build.args`),
+  };
 }
 
 // ---- the files ---------------------------------------------------------------------------------------------
@@ -252,13 +261,16 @@ describe('docker-compose.yml', () => {
       it('can be scaled: no container_name and no fixed host port', () => {
         const service = composeService(name);
         expect(service.container_name).toBeUndefined();
-        const fixed = portEntries(service.ports, `${where}.ports`).filter(isFixedHostPort).map((port) => port.text);
+        const fixed = portEntries(service.ports, `${where}.ports`)
+          .filter(isFixedHostPort)
+          .map((port) => port.text);
         expect(fixed).toEqual([]);
       });
 
       it('publishes (if anything) the port the service listens on', () => {
         const httpPort = String(containerConfig().HTTP_PORT);
-        for (const port of portEntries(composeService(name).ports, `${where}.ports`)) expect(port.target).toBe(httpPort);
+        for (const port of portEntries(composeService(name).ports, `${where}.ports`))
+          expect(port.target).toBe(httpPort);
       });
 
       it('is healthy only when /health/ready answers', () => {

@@ -51,7 +51,12 @@ describe('walking skeleton: one petition through all five services', () => {
 
   it('takes a petition in, assigns it, clocks it, records it and publishes it', async () => {
     // 1. Intake: 202 once stored; the same channel message again is the same petition.
-    const body = { channel: 'wechat-resident', channelMessageId: `e2e-${Date.now()}`, text: `${TEXT} 联系电话13812345678`, unit: 'NANJIANG' };
+    const body = {
+      channel: 'wechat-resident',
+      channelMessageId: `e2e-${Date.now()}`,
+      text: `${TEXT} 联系电话13812345678`,
+      unit: 'NANJIANG',
+    };
     const post = (): Promise<Response> =>
       fetch(`${system.url('intake')}/petitions`, {
         method: 'POST',
@@ -80,8 +85,14 @@ describe('walking skeleton: one petition through all five services', () => {
     expect(received.topic).toBe(Topics.petitionEvents);
     expect(received.headers['producer']).toBe('intake');
     expect(received.headers['correlation-id']).toBe(received.headers['event-id']);
-    const receivedPayload = payloadOf<{ receivedAt: string; town: string; unit: string; trackingCode: string }>(received);
-    expect(receivedPayload).toMatchObject({ unit: 'NANJIANG', town: 'FUKOU_TOWN', trackingCode: accepted.trackingCode });
+    const receivedPayload = payloadOf<{ receivedAt: string; town: string; unit: string; trackingCode: string }>(
+      received,
+    );
+    expect(receivedPayload).toMatchObject({
+      unit: 'NANJIANG',
+      town: 'FUKOU_TOWN',
+      trackingCode: accepted.trackingCode,
+    });
     const receivedAt = Date.parse(receivedPayload.receivedAt);
     const correlation = received.headers['correlation-id'];
 
@@ -107,18 +118,28 @@ describe('walking skeleton: one petition through all five services', () => {
     expect(clock.policy).toBe('general@1');
 
     // 5. The department system answers on dept.responses: acknowledged, then resolved.
-    await sendDepartmentResponse(producer, 'department.acknowledged', {
-      petitionId,
-      departmentCode: 'URBAN',
-      handler: '网格员周海涛',
-      acknowledgedAt: new Date().toISOString(),
-    }, workOrder);
-    await sendDepartmentResponse(producer, 'department.resolved', {
-      petitionId,
-      departmentCode: 'URBAN',
-      result: '已疏通南江北路下水道，污水已清理，回访居民13812345678表示满意。',
-      resolvedAt: new Date().toISOString(),
-    }, workOrder);
+    await sendDepartmentResponse(
+      producer,
+      'department.acknowledged',
+      {
+        petitionId,
+        departmentCode: 'URBAN',
+        handler: '网格员周海涛',
+        acknowledgedAt: new Date().toISOString(),
+      },
+      workOrder,
+    );
+    await sendDepartmentResponse(
+      producer,
+      'department.resolved',
+      {
+        petitionId,
+        departmentCode: 'URBAN',
+        result: '已疏通南江北路下水道，污水已清理，回访居民13812345678表示满意。',
+        resolvedAt: new Date().toISOString(),
+      },
+      workOrder,
+    );
 
     // 6. The clock stops, inside the deadline.
     const stopped = await waitForType('deadline.stopped');
@@ -130,7 +151,9 @@ describe('walking skeleton: one petition through all five services', () => {
     // 7. Accountability reviews the whole history (from four topics) once it is complete.
     const reviewed = await waitForType('petition.reviewed');
     expect(reviewed.topic).toBe(Topics.accountabilityEvents);
-    const review = payloadOf<{ findings: string[]; timeline: { eventType: string }[]; departmentCode: string }>(reviewed);
+    const review = payloadOf<{ findings: string[]; timeline: { eventType: string }[]; departmentCode: string }>(
+      reviewed,
+    );
     expect(review.findings).toEqual([]);
     expect(review.departmentCode).toBe('URBAN');
     expect(review.timeline.map((entry) => entry.eventType).sort()).toEqual(
@@ -182,7 +205,9 @@ describe('walking skeleton: one petition through all five services', () => {
     expect(error.message.join('\n')).toMatch(/channel must be one of/);
     expect(error.message.join('\n')).toMatch(/text must be longer than or equal to 1/);
     expect(error.message.join('\n')).toMatch(/property status should not exist/);
-    const rows = await db.query<{ count: string }>("SELECT count(*) AS count FROM intake.petitions WHERE channel = 'fax'");
+    const rows = await db.query<{ count: string }>(
+      "SELECT count(*) AS count FROM intake.petitions WHERE channel = 'fax'",
+    );
     expect(rows[0]?.count).toBe('0');
   });
 

@@ -13,13 +13,15 @@ const kafkaWarnings: string[] = [];
 const requestsSent = new Set<string>();
 const kafka = t.createTestKafka(undefined, {
   logLevel: logLevel.DEBUG, // to record the protocol version kafkajs negotiated for each API
-  logCreator: () => ({ namespace, level, log }) => {
-    const { message, timestamp: _timestamp, ...extra } = log;
-    const request = /^Request (\w+)\(key: \d+, version: (\d+)\)/.exec(message);
-    if (request) requestsSent.add(`${request[1]} v${request[2]}`);
-    const label = level === logLevel.ERROR ? 'ERROR' : 'WARN';
-    if (level <= logLevel.WARN) kafkaWarnings.push(`${label} [${namespace}] ${message} ${JSON.stringify(extra)}`);
-  },
+  logCreator:
+    () =>
+    ({ namespace, level, log }) => {
+      const { message, timestamp: _timestamp, ...extra } = log;
+      const request = /^Request (\w+)\(key: \d+, version: (\d+)\)/.exec(message);
+      if (request) requestsSent.add(`${request[1]} v${request[2]}`);
+      const label = level === logLevel.ERROR ? 'ERROR' : 'WARN';
+      if (level <= logLevel.WARN) kafkaWarnings.push(`${label} [${namespace}] ${message} ${JSON.stringify(extra)}`);
+    },
 });
 const [topics, groups, consumers]: [string[], string[], Consumer[]] = [[], [], []];
 const topic = (name: string): string => (topics.push(`compat.${name}.${runId}`), `compat.${name}.${runId}`);

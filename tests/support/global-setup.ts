@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
+// jest loads global setup outside the test runtime, where the @petitions/* aliases are not mapped.
+// eslint-disable-next-line no-restricted-imports
 import { expectEventually } from '../../libs/testing/src/expect-eventually';
 
 /** Set when this jest run started the local broker; global-teardown stops only such a broker. */

@@ -26,7 +26,11 @@ export class RunningSystem {
     readonly groupPrefix: string,
   ) {}
 
-  static async start(db: TestDatabase, basePort: number, extraEnv: Record<string, string> = {}): Promise<RunningSystem> {
+  static async start(
+    db: TestDatabase,
+    basePort: number,
+    extraEnv: Record<string, string> = {},
+  ): Promise<RunningSystem> {
     const groupPrefix = `e2e-${Date.now()}.`;
     const kafka = createTestKafka();
     const admin = kafka.admin();

@@ -29,7 +29,8 @@ function flatten(errors: ValidationError[], prefix = ''): string[] {
 export function decodePayload<T extends EventType>(type: T, version: number, json: string): EventPayloads[T];
 export function decodePayload(type: string, version: number, json: string): EventPayloads[EventType];
 export function decodePayload(type: string, version: number, json: string): EventPayloads[EventType] {
-  if (!isEventType(type)) throw new PayloadDecodeError('unknown-type', [`event type "${type}" is not in the catalogue`]);
+  if (!isEventType(type))
+    throw new PayloadDecodeError('unknown-type', [`event type "${type}" is not in the catalogue`]);
   const payloadClass = EventCatalog[type].payload;
   if (version !== payloadClass.version) {
     throw new PayloadDecodeError('unsupported-version', [

@@ -39,7 +39,9 @@ function configOrExit<C extends CommonConfig>(definition: ServiceDefinition<C>):
  * Starts one service: config, database and migrations, Kafka consumers (batch transport), outbox relay, HTTP.
  * On SIGTERM/SIGINT: stop fetching and finish the batch in progress, stop HTTP, flush the outbox, close, exit 0.
  */
-export async function bootstrapService<C extends CommonConfig>(definition: ServiceDefinition<C>): Promise<RunningService> {
+export async function bootstrapService<C extends CommonConfig>(
+  definition: ServiceDefinition<C>,
+): Promise<RunningService> {
   const config = configOrExit(definition);
   const logger = new Logger(definition.name);
   const logLevels = LEVELS.slice(0, LEVELS.indexOf(config.LOG_LEVEL as LogLevel) + 1);

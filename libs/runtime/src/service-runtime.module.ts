@@ -32,7 +32,11 @@ import { KAFKA, MESSAGE_PUBLISHER, SERVICE_CONFIG } from './tokens';
 @Global()
 @Module({})
 export class ServiceRuntimeModule {
-  static forService(definition: ServiceDefinition, config: CommonConfig, clock: Clock = new SystemClock()): DynamicModule {
+  static forService(
+    definition: ServiceDefinition,
+    config: CommonConfig,
+    clock: Clock = new SystemClock(),
+  ): DynamicModule {
     const schema = schemaOf(definition, config);
     const providers: Provider[] = [
       { provide: SERVICE_CONFIG, useValue: config },
@@ -87,7 +91,7 @@ export class ServiceRuntimeModule {
       module: ServiceRuntimeModule,
       controllers: [HealthController],
       providers,
-      exports: providers.filter((p): p is Exclude<Provider, Function> => typeof p !== 'function').map((p) => p.provide),
+      exports: providers.flatMap((provider) => ('provide' in provider ? [provider.provide] : [])),
     };
   }
 }

@@ -21,7 +21,10 @@ export function createTestKafka(
 ): Kafka {
   return new Kafka({
     clientId: `test-${process.pid}`,
-    brokers: brokers.split(',').map((broker) => broker.trim()).filter((broker) => broker !== ''),
+    brokers: brokers
+      .split(',')
+      .map((broker) => broker.trim())
+      .filter((broker) => broker !== ''),
     logLevel: logLevel.WARN,
     retry: { retries: 5, initialRetryTime: 100 },
     ...overrides,
@@ -169,5 +172,9 @@ export async function produceJson(
  */
 export async function moveGroupToEnd(admin: Admin, groupId: string, topic: string): Promise<void> {
   const ends = await admin.fetchTopicOffsets(topic);
-  await admin.setOffsets({ groupId, topic, partitions: ends.map(({ partition, high }) => ({ partition, offset: high })) });
+  await admin.setOffsets({
+    groupId,
+    topic,
+    partitions: ends.map(({ partition, high }) => ({ partition, offset: high })),
+  });
 }

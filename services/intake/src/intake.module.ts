@@ -9,7 +9,10 @@ import { PetitionsController } from './petitions/petitions.controller';
   providers: [
     PetitionRepository,
     PetitionIntakeService,
-    { provide: APP_PIPE, useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }) },
+    {
+      provide: APP_PIPE,
+      useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
+    },
   ],
 })
 export class IntakeModule {}

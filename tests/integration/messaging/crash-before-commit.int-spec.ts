@@ -81,7 +81,9 @@ describe('a consumer process killed between its effects and its offset commit', 
     expect(before.length).toBeGreaterThan(0);
     const committed = await admin.fetchOffsets({ groupId: ROUTING_GROUP, topics: [Topics.petitionEvents] });
     const latest = await admin.fetchTopicOffsets(Topics.petitionEvents);
-    const lagging = committed[0]?.partitions.filter((p) => latest.find((l) => l.partition === p.partition)?.offset !== p.offset);
+    const lagging = committed[0]?.partitions.filter(
+      (p) => latest.find((l) => l.partition === p.partition)?.offset !== p.offset,
+    );
     expect(lagging?.length).toBeGreaterThan(0); // the crashed batch's offsets were never committed
 
     // Restart: Kafka redelivers the uncommitted messages; the inbox makes them change nothing.

@@ -42,11 +42,17 @@ class ProbeConsumer {
     if (event.payload.note.startsWith('POISON')) throw new Error('probe cannot process this note');
     await this.unitOfWork
       .transactional()
-      .query(`INSERT INTO "${SCHEMA}".notes (event_id, note) VALUES ($1, $2)`, [event.envelope.eventId, event.payload.note]);
+      .query(`INSERT INTO "${SCHEMA}".notes (event_id, note) VALUES ($1, $2)`, [
+        event.envelope.eventId,
+        event.payload.note,
+      ]);
   }
 }
 
-function progress(note: string, extra: Record<string, unknown> = {}): { key: string; value: string; headers: Record<string, string> } {
+function progress(
+  note: string,
+  extra: Record<string, unknown> = {},
+): { key: string; value: string; headers: Record<string, string> } {
   const eventId = newEventId();
   const occurredAt = new Date().toISOString();
   const headers = envelopeToHeaders({
@@ -81,7 +87,11 @@ describe('the batch transport with a poison message', () => {
     await dataSource.initialize();
     await runServiceMigrations(dataSource, SCHEMA);
     const unitOfWork = new UnitOfWork(dataSource);
-    const kafka = createKafka({ brokers: [process.env.KAFKA_BROKERS ?? '127.0.0.1:9092'], clientId: 'it-dlq', topicPartitions: 12 });
+    const kafka = createKafka({
+      brokers: [process.env.KAFKA_BROKERS ?? '127.0.0.1:9092'],
+      clientId: 'it-dlq',
+      topicPartitions: 12,
+    });
     publisher = new KafkaMessagePublisher(kafka);
     const serviceName = `it-dlq-${Date.now()}`;
     const server = new BatchKafkaServer({
@@ -136,7 +146,7 @@ describe('the batch transport with a poison message', () => {
 
     await expectEventually(
       async () => {
-        const stored = await dataSource.query(`SELECT note FROM "${SCHEMA}".notes ORDER BY note`);
+        const stored: { note: string }[] = await dataSource.query(`SELECT note FROM "${SCHEMA}".notes ORDER BY note`);
         expect(stored).toEqual([{ note: 'first' }, { note: 'second' }, { note: 'third' }]);
       },
       { timeoutMs: 30000, description: 'the messages around the poison one are processed' },

@@ -62,7 +62,11 @@ describe('the outbox relay', () => {
     await runServiceMigrations(dataSource, SCHEMA);
     unitOfWork = new UnitOfWork(dataSource);
     outbox = new Outbox(unitOfWork, SCHEMA);
-    const kafka = createKafka({ brokers: [process.env.KAFKA_BROKERS ?? '127.0.0.1:9092'], clientId: 'it-outbox', topicPartitions: 12 });
+    const kafka = createKafka({
+      brokers: [process.env.KAFKA_BROKERS ?? '127.0.0.1:9092'],
+      clientId: 'it-outbox',
+      topicPartitions: 12,
+    });
     publisher = new KafkaMessagePublisher(kafka);
     recorder = await TopicRecorder.start(createTestKafka(), [Topics.deadlineEvents], { fromBeginning: false });
     // A poll interval far longer than the test: only the NOTIFY sent at commit can wake the relay in time.

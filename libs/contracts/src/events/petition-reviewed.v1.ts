@@ -42,5 +42,9 @@ export class PetitionReviewedV1 {
   @IsString() @Length(1, 4000) result!: string;
   /** Codes of the accountability rules that flagged this petition; empty when nothing was wrong. */
   @IsArray() @IsString({ each: true }) findings!: string[];
-  @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => TimelineEntryV1) timeline!: TimelineEntryV1[];
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => TimelineEntryV1)
+  timeline!: TimelineEntryV1[];
 }

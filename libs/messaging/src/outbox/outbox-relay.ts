@@ -115,10 +115,9 @@ export class OutboxRelay {
       await client.query(`LISTEN "${outboxChannel(this.options.schema)}"`);
       this.client = client;
     }
-    const result = await this.client.query<{ locked: boolean }>(
-      'SELECT pg_try_advisory_lock(hashtext($1)) AS locked',
-      [`outbox-relay:${this.options.schema}`],
-    );
+    const result = await this.client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [
+      `outbox-relay:${this.options.schema}`,
+    ]);
     this.leader = result.rows[0]?.locked === true;
   }
 
@@ -144,14 +143,13 @@ export class OutboxRelay {
 
   private pause(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      const self = this;
-      function done(): void {
+      const done = (): void => {
         clearTimeout(timer);
-        self.wake = undefined;
-        self.notified = false;
+        this.wake = undefined;
+        this.notified = false;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, ms);
       this.wake = done;
     });
   }

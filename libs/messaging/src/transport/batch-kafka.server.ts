@@ -103,7 +103,12 @@ export class BatchKafkaServer extends Server implements CustomTransportStrategy 
   private async startConsumer(topic: string): Promise<void> {
     const groupId = consumerGroupId(this.options.groupPrefix ?? '', this.options.serviceName, topic);
     // A short long-poll keeps shutdown quick (disconnect waits for the fetch in flight); data still returns at once.
-    const consumer = this.options.kafka.consumer({ groupId, sessionTimeout: 30000, heartbeatInterval: 3000, maxWaitTimeInMs: 500 });
+    const consumer = this.options.kafka.consumer({
+      groupId,
+      sessionTimeout: 30000,
+      heartbeatInterval: 3000,
+      maxWaitTimeInMs: 500,
+    });
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
     this.consumers.push(consumer);
@@ -117,10 +122,11 @@ export class BatchKafkaServer extends Server implements CustomTransportStrategy 
   }
 
   private async processBatch(consumer: Consumer, group: string, payload: EachBatchPayload): Promise<void> {
-    const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
+    const { batch } = payload;
+    const heartbeat = (): Promise<void> => payload.heartbeat();
     const size = this.options.chunkSize ?? 100;
     for (let start = 0; start < batch.messages.length; start += size) {
-      if (!isRunning() || isStale()) return;
+      if (!payload.isRunning() || payload.isStale()) return;
       const chunk = batch.messages.slice(start, start + size).map((m) => toReceived(batch.topic, batch.partition, m));
       const outcome = await this.processChunk(group, chunk, heartbeat);
       if (outcome === 'stopped') return;
@@ -130,14 +136,18 @@ export class BatchKafkaServer extends Server implements CustomTransportStrategy 
         this.logger.warn(`fault injection: exiting after effects, before committing offset ${last.offset}`);
         process.exit(FAULT_EXIT_CODE);
       }
-      resolveOffset(last.offset);
+      payload.resolveOffset(last.offset);
       const next = (BigInt(last.offset) + 1n).toString();
       await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
       await heartbeat();
     }
   }
 
-  private async processChunk(group: string, chunk: ReceivedMessage[], heartbeat: () => Promise<void>): Promise<Outcome> {
+  private async processChunk(
+    group: string,
+    chunk: ReceivedMessage[],
+    heartbeat: () => Promise<void>,
+  ): Promise<Outcome> {
     const work: Work[] = [];
     for (const received of chunk) {
       try {
@@ -207,8 +217,12 @@ export class BatchKafkaServer extends Server implements CustomTransportStrategy 
 
   private async deadLetter(group: string, message: ReceivedMessage, reason: string, attempts: number): Promise<void> {
     const failedAt = this.options.now?.() ?? new Date();
-    this.logger.error(`dead-lettering ${message.topic}[${message.partition}]@${message.offset} for ${group}: ${reason}`);
-    await this.options.deadLetters.publish([deadLetterFor(message, { reason, attempts, consumerGroup: group, failedAt })]);
+    this.logger.error(
+      `dead-lettering ${message.topic}[${message.partition}]@${message.offset} for ${group}: ${reason}`,
+    );
+    await this.options.deadLetters.publish([
+      deadLetterFor(message, { reason, attempts, consumerGroup: group, failedAt }),
+    ]);
   }
 
   private async pause(ms: number, heartbeat: () => Promise<void>): Promise<void> {

@@ -20,7 +20,8 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE
 // PostgreSQL SQLSTATEs: connection exceptions (08), admin shutdown / crash / cannot connect now (57P0x),
 // too many connections, serialization failure and deadlock (retrying resolves them).
 const TRANSIENT_SQLSTATES = /^(08...|57P0[1-3]|53300|40001|40P01)$/;
-const TRANSIENT_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Connection ended unexpectedly/i;
+const TRANSIENT_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|Connection ended unexpectedly/i;
 
 function codeOf(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
@@ -40,7 +41,12 @@ export function classifyFailure(error: unknown): FailureClass {
 }
 
 /** Exponential backoff with full jitter, capped. `attempt` starts at 1. */
-export function retryDelayMs(attempt: number, baseMs: number, maxMs = 5000, random: () => number = Math.random): number {
+export function retryDelayMs(
+  attempt: number,
+  baseMs: number,
+  maxMs = 5000,
+  random: () => number = Math.random,
+): number {
   const ceiling = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }

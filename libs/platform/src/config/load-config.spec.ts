@@ -48,6 +48,8 @@ describe('loadConfig', () => {
   });
 
   it('lists the variables a config class reads, inherited ones included', () => {
-    expect(configVariableNames(ExampleConfig)).toEqual(expect.arrayContaining(['DATABASE_URL', 'EXAMPLE_LIMIT', 'HTTP_PORT']));
+    expect(configVariableNames(ExampleConfig)).toEqual(
+      expect.arrayContaining(['DATABASE_URL', 'EXAMPLE_LIMIT', 'HTTP_PORT']),
+    );
   });
 });

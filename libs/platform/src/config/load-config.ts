@@ -27,7 +27,8 @@ export function configVariableNames(configClass: ConfigClass<object>): string[] 
 }
 
 export function secretVariableNames(configClass: ConfigClass<object>): string[] {
-  return (Reflect.getMetadata(SECRET_KEYS, configClass.prototype) as string[] | undefined) ?? [];
+  const { prototype } = configClass as { prototype: object };
+  return (Reflect.getMetadata(SECRET_KEYS, prototype) as string[] | undefined) ?? [];
 }
 
 /** Converts by the type of the default value (design:type metadata is `Object` for unannotated properties). */

@@ -47,7 +47,7 @@ export class HealthController {
     );
     const report: HealthReport = {
       status: results.every(([, result]) => result.status === 'up') ? 'ok' : 'unavailable',
-      checks: Object.fromEntries(results),
+      checks: Object.fromEntries(results) as HealthReport['checks'],
     };
     if (report.status !== 'ok') throw new HttpException(report, HttpStatus.SERVICE_UNAVAILABLE);
     return report;

@@ -28,7 +28,10 @@ export class AssignmentService {
     });
     if (!(await this.assignments.insertIfNew(assignment))) return;
 
-    const location = { ...(payload.town ? { town: payload.town } : {}), ...(payload.unit ? { unit: payload.unit } : {}) };
+    const location = {
+      ...(payload.town ? { town: payload.town } : {}),
+      ...(payload.unit ? { unit: payload.unit } : {}),
+    };
     const options = { key: payload.petitionId, cause: envelope };
     const resolveBy = new Date(Date.parse(payload.receivedAt) + resolveWithinDays(decision.complexity) * DAY_MS);
     const workOrders = [decision.departmentCode, ...decision.coDepartments].map((departmentCode, index) =>
