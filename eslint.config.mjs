@@ -4,6 +4,12 @@ import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
+const LIB_IMPORT_PATTERNS = [
+  { group: ['@petitions/*/*'], message: 'Import a lib through its public index: @petitions/<lib>.' },
+  { regex: '(\\.\\./)+libs/', message: 'Import a lib through its alias @petitions/<lib>, not a path.' },
+  { regex: '(\\.\\./)+services/[^/]+/src/(?!definition$)', message: 'Services do not import each other.' },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -30,13 +36,23 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'no-restricted-imports': ['error', { patterns: LIB_IMPORT_PATTERNS }],
+    },
+  },
+  {
+    // Contracts are what other teams' systems read: no persistence or framework type may leak into them.
+    files: ['libs/contracts/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['@petitions/*/*'], message: 'Import a lib through its public index: @petitions/<lib>.' },
-            { regex: '(\\.\\./)+libs/', message: 'Import a lib through its alias @petitions/<lib>, not a path.' },
-            { regex: '(\\.\\./)+services/[^/]+/src/(?!definition$)', message: 'Services do not import each other.' },
+            ...LIB_IMPORT_PATTERNS,
+            {
+              group: ['typeorm', 'typeorm/*', '@nestjs/*', 'kafkajs', 'pg'],
+              message: 'Contracts stay free of persistence, framework and client types.',
+            },
           ],
         },
       ],

@@ -3,7 +3,7 @@
 const moduleNameMapper = {
   '^@petitions/(contracts|district|messaging|platform|runtime|testing)$': '<rootDir>/libs/$1/src/index.ts',
 };
-const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] };
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] };
 const common = {
   rootDir: __dirname,
   testEnvironment: 'node',

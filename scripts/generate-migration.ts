@@ -3,11 +3,13 @@
  *   npm run build && node dist/scripts/generate-migration.js <service> <MigrationName>
  * It runs the existing migrations in a scratch schema, asks TypeORM for the SQL still needed, and writes
  * services/<service>/src/migrations/<timestamp>-<MigrationName>.ts. The schema name is written as a parameter so
- * that DATABASE_SCHEMA can place a service elsewhere. Review the file, then add it to the service's migrations list.
+ * that DATABASE_SCHEMA can place a service elsewhere. Review the file, then add it to the service's migrations list
+ * (services/<service>/src/migrations/index.ts). Never edit a migration once it has landed: generate a new one.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InboxMessageEntity, OutboxMessageEntity } from '@petitions/messaging';
+import { format, resolveConfig } from 'prettier';
 import { createServiceDataSource, runServiceMigrations } from '@petitions/platform';
 import { serviceNamed } from './services';
 
@@ -63,7 +65,7 @@ ${render([...sql.downQueries].reverse())}
 }
 `;
     const path = join('services', service.name, 'src', 'migrations', `${timestamp}-${migrationName}.ts`);
-    writeFileSync(path, file);
+    writeFileSync(path, await format(file, { ...(await resolveConfig(path)), filepath: path }));
     process.stdout.write(`wrote ${path} (${sql.upQueries.length} statements)\n`);
   } finally {
     await dataSource.query(`DROP SCHEMA IF EXISTS "${scratch}" CASCADE`);

@@ -19,8 +19,21 @@ const SERVES: Record<string, string> = {
   disclosure: 'GET /public/records, GET /public/records/:petitionId: the public board',
 };
 
-const CURL_EXAMPLE = `curl -s -X POST http://127.0.0.1:3001/petitions -H 'content-type: application/json' \\
-       -d '{"channel":"app","channelMessageId":"my-first-1","text":"伏岭社区停电三个小时了","town":"FUKOU_TOWN","unit":"FULING"}'`;
+function urlOf(facts: GuideFacts, name: string): string {
+  const service = facts.services.find((candidate) => candidate.name === name);
+  return `http://127.0.0.1:${service?.port ?? '?'}`;
+}
+
+function curlLines(facts: GuideFacts): string[] {
+  return [
+    `  curl -s -X POST ${urlOf(facts, 'intake')}/petitions -H 'content-type: application/json' \\`,
+    `       -d '{"channel":"app","channelMessageId":"my-first-1","text":"伏岭社区停电三个小时了","town":"FUKOU_TOWN","unit":"FULING"}'`,
+    `  then: curl -s ${urlOf(facts, 'disclosure')}/public/records/<petitionId>` +
+      (facts.simulator ? '   (the simulated department answers within ~3 s)' : ''),
+    `        curl -s ${urlOf(facts, 'disclosure')}/public/records?limit=5`,
+    '  (a new channelMessageId for each new petition: the same id twice is the same petition)',
+  ];
+}
 
 function serviceLines(facts: GuideFacts): string[] {
   const width = Math.max(...facts.services.map((service) => service.name.length));
@@ -51,9 +64,7 @@ export function guideText(printer: Printer, facts: GuideFacts): string {
     ...serviceLines(facts),
     '',
     heading('Post a petition:'),
-    `  ${CURL_EXAMPLE}`,
-    '  then: curl -s http://127.0.0.1:3005/public/records/<petitionId>' +
-      (facts.simulator ? '  (the simulator answers as the department within ~3 s)' : ''),
+    ...curlLines(facts),
     '',
     heading(`Kafka (${facts.brokers}${facts.kafkaStartedHere ? ', started by this run' : ''}) topics:`),
     ...topicLines(facts.brokers),

@@ -25,7 +25,10 @@ export function stripAnsi(text: string): string {
 }
 
 /** https://no-color.org: NO_COLOR set to anything non-empty turns colour off; so does a stdout that is no terminal. */
-export function colourWanted(env: NodeJS.ProcessEnv = process.env, stdout: NodeJS.WriteStream = process.stdout): boolean {
+export function colourWanted(
+  env: NodeJS.ProcessEnv = process.env,
+  stdout: NodeJS.WriteStream = process.stdout,
+): boolean {
   return stdout.isTTY === true && !env.NO_COLOR;
 }
 

@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
 import { Client } from 'pg';
+import type { LineSink } from './output';
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -34,4 +35,32 @@ export function portFree(port: number, host = '0.0.0.0'): Promise<boolean> {
     server.once('error', () => resolve(false));
     server.listen({ port, host, exclusive: true }, () => server.close(() => resolve(true)));
   });
+}
+
+/** Ports and PostgreSQL, checked before anything starts: they fail fast, before a broker is started for nothing. */
+export async function preflight(
+  services: readonly { name: string; port: number }[],
+  databaseUrl: string,
+  migrationsRun: string | undefined,
+  say: LineSink,
+): Promise<boolean> {
+  for (const { name, port } of services) {
+    if (!(await portFree(port))) {
+      say(`port ${port} (${name}) is already in use: is another npm start (or a test) running?`, 'err');
+      return false;
+    }
+  }
+  const problem = await postgresProblem(databaseUrl);
+  if (problem) {
+    say(`PostgreSQL at ${redactUrl(databaseUrl)} does not answer "select 1": ${problem}`, 'err');
+    say('start it (e.g. docker compose up -d postgres), or set DATABASE_URL to one that runs', 'err');
+    return false;
+  }
+  say(`PostgreSQL ${redactUrl(databaseUrl)} answers`);
+  say(
+    /^(false|0|no)$/i.test(migrationsRun ?? '')
+      ? 'MIGRATIONS_RUN=false: the services will not migrate (run npm run migrations:run if they complain)'
+      : 'each service runs its own migrations as it starts (MIGRATIONS_RUN=true), in its own schema',
+  );
+  return true;
 }

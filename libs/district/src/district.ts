@@ -34,6 +34,14 @@ export interface District {
 /** The demo district (涪口区) from the source articles: the default jurisdiction until an operator loads another. */
 export const DEMO_DISTRICT: District = districtData;
 
+/**
+ * Days to resolve a petition (一般性诉求 5 days; 复杂疑难问题 15 days), from the district's rules: the one place both
+ * routing (a work order's resolve-by date) and deadline tracking (the clock) read them from.
+ */
+export function resolveWithinDays(complexity: 'general' | 'complex', district: District = DEMO_DISTRICT): number {
+  return district.sla[complexity].resolveWithinDays;
+}
+
 export const CHANNEL_CODES: readonly string[] = DEMO_DISTRICT.channels.map((channel) => channel.code);
 export const DEPARTMENT_CODES: readonly string[] = DEMO_DISTRICT.departments.map((department) => department.code);
 

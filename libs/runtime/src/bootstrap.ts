@@ -37,7 +37,8 @@ function configOrExit<C extends CommonConfig>(definition: ServiceDefinition<C>):
 
 /**
  * Starts one service: config, database and migrations, Kafka consumers (batch transport), outbox relay, HTTP.
- * On SIGTERM/SIGINT: stop fetching and finish the batch in progress, stop HTTP, flush the outbox, close, exit 0.
+ * On SIGTERM/SIGINT: stop fetching and finish the batch in progress, stop HTTP and the service's loops, flush the
+ * outbox, close the connections, exit 0 (exit 1 if that takes longer than SHUTDOWN_TIMEOUT_MS).
  */
 export async function bootstrapService<C extends CommonConfig>(
   definition: ServiceDefinition<C>,
@@ -49,7 +50,8 @@ export async function bootstrapService<C extends CommonConfig>(
   @Module({ imports: [ServiceRuntimeModule.forService(definition, config), definition.module] })
   class ServiceRootModule {}
 
-  const app = await NestFactory.create(ServiceRootModule, { logger: logLevels, bufferLogs: false });
+  // abortOnError false: a failure during start-up reaches runService, which says which service failed and why.
+  const app = await NestFactory.create(ServiceRootModule, { logger: logLevels, abortOnError: false });
   const server = new BatchKafkaServer({
     kafka: app.get<Kafka>(KAFKA),
     serviceName: definition.name,
@@ -72,7 +74,7 @@ export async function bootstrapService<C extends CommonConfig>(
   await app.listen(config.HTTP_PORT, config.HTTP_HOST);
 
   logger.log(
-    `ready: http://127.0.0.1:${config.HTTP_PORT} · schema ${schemaOf(definition, config)} · consumes ` +
+    `ready: http://${config.HTTP_HOST}:${config.HTTP_PORT} · schema ${schemaOf(definition, config)} · consumes ` +
       `[${server.consumedTopics().join(', ')}] · produces [${definition.producedTopics.join(', ')}]`,
   );
   logger.debug(`configuration ${JSON.stringify(redactedConfig(config))}`);
@@ -87,11 +89,16 @@ export async function bootstrapService<C extends CommonConfig>(
         process.exit(1);
       }, config.SHUTDOWN_TIMEOUT_MS);
       watchdog.unref();
+      // 1. Stop fetching; kafkajs lets the batch in progress finish, and the transport commits its offsets.
       await server.close();
-      await relay.stop(Math.max(1000, deadline - Date.now() - 2000));
-      await app.close();
-      await app.get<KafkaMessagePublisher>(MESSAGE_PUBLISHER).disconnect();
+      // 2. Stop HTTP and the application's own loops (Nest's shutdown hooks). The DataSource stays open: the relay
+      //    still needs it, and it is closed last, by hand.
       const dataSource = app.get(DataSource);
+      const publisher = app.get<KafkaMessagePublisher>(MESSAGE_PUBLISHER);
+      await app.close();
+      // 3. Publish everything committed so far, then let go of Kafka and PostgreSQL.
+      await relay.stop(Math.max(1000, deadline - Date.now() - 2000));
+      await publisher.disconnect();
       if (dataSource.isInitialized) await dataSource.destroy();
       clearTimeout(watchdog);
       logger.log('stopped cleanly');

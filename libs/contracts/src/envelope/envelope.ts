@@ -1,3 +1,5 @@
+import { isISO8601 } from 'class-validator';
+
 /**
  * The envelope every message carries, in Kafka headers; the message value is the payload alone.
  * Header names are part of the public contract (docs/asyncapi.yaml, components.messageTraits.envelope).
@@ -77,7 +79,8 @@ export function envelopeFromHeaders(headers: Readonly<Record<string, string | un
   if (versionText && !(Number.isInteger(schemaVersion) && schemaVersion >= 1)) {
     problems.push(`header "${EnvelopeHeader.schemaVersion}" is not a positive integer`);
   }
-  if (occurredAt && (!ISO_INSTANT.test(occurredAt) || Number.isNaN(Date.parse(occurredAt)))) {
+  // The pattern demands a time and a zone; isISO8601 strict rejects impossible dates (30 February), which Date.parse rolls over.
+  if (occurredAt && (!ISO_INSTANT.test(occurredAt) || !isISO8601(occurredAt, { strict: true }))) {
     problems.push(`header "${EnvelopeHeader.occurredAt}" is not an ISO-8601 instant`);
   }
   if (problems.length > 0) throw new EnvelopeError(problems);

@@ -30,6 +30,9 @@ export function createIdempotentProducer(kafka: Kafka): Producer {
   // DefaultPartitioner is murmur2, as in the Java client and librdkafka's consistent_random: same key, same partition.
   return kafka.producer({
     idempotent: true,
+    // The idempotent producer must not give up on its own (kafkajs warns that capped retries break its guarantee);
+    // the relay and the transport decide what to do while Kafka is away.
+    retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 200, maxRetryTime: 5000 },
     maxInFlightRequests: 1,
     allowAutoTopicCreation: false,
     createPartitioner: Partitioners.DefaultPartitioner,

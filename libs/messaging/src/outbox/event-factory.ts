@@ -14,7 +14,7 @@ export interface EventOptions {
   key: string;
   petitionId?: string;
   /** The event this one answers to: gives the causation id and carries the correlation id on. */
-  cause?: EventEnvelope;
+  cause?: Pick<EventEnvelope, 'eventId' | 'correlationId' | 'petitionId'>;
   /** Required for types whose topic is a pattern (work orders: `dept.{departmentCode}.assignments`). */
   topic?: string;
   /** A fixed event id, for effects that must be emitted at most once (the outbox's unique key enforces it). */

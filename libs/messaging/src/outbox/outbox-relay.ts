@@ -90,6 +90,7 @@ export class OutboxRelay {
   private async publishOnce(): Promise<number> {
     const rows = await this.store.nextUnsent(this.options.batchSize ?? 500);
     if (rows.length === 0) return 0;
+    await this.confirmLeadership();
     const messages: OutgoingMessage[] = rows.map((row) => ({
       topic: row.topic,
       key: row.messageKey,
@@ -103,7 +104,11 @@ export class OutboxRelay {
 
   private async tryLead(): Promise<void> {
     if (!this.client) {
-      const client = new Client({ connectionString: this.options.databaseUrl, application_name: 'outbox-relay' });
+      const client = new Client({
+        connectionString: this.options.databaseUrl,
+        application_name: 'outbox-relay',
+        keepAlive: true,
+      });
       client.on('notification', () => this.signal());
       client.on('error', (error) => {
         this.logger.warn(`outbox relay connection lost: ${error.message}`);
@@ -119,6 +124,15 @@ export class OutboxRelay {
       `outbox-relay:${this.options.schema}`,
     ]);
     this.leader = result.rows[0]?.locked === true;
+  }
+
+  /**
+   * The advisory lock lives as long as the LISTEN session: a round trip on it before publishing proves the session,
+   * and so the lock, is still ours (a relay whose connection died silently must not publish beside its successor).
+   */
+  private async confirmLeadership(): Promise<void> {
+    if (!this.client) throw new Error('relay lost its leadership connection');
+    await this.client.query('SELECT 1');
   }
 
   private async disconnect(): Promise<void> {

@@ -14,7 +14,8 @@ export class CommonConfig {
   @Matches(/^([a-z_][a-z0-9_]{0,62})?$/, { message: 'must be a lower-case SQL identifier (or empty)' })
   DATABASE_SCHEMA = '';
 
-  @IsInt() @Min(1) @Max(100) DATABASE_POOL_SIZE = 10;
+  /** ≥ consumed topics × KAFKA_PARTITIONS_CONCURRENCY + 2 (accountability: 4 × 2 + 2). */
+  @IsInt() @Min(1) @Max(100) DATABASE_POOL_SIZE = 12;
 
   @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'must be a comma-separated list of host:port' })
   KAFKA_BROKERS = '127.0.0.1:9092';
@@ -26,7 +27,7 @@ export class CommonConfig {
   @IsInt() @Min(1) @Max(1000) KAFKA_TOPIC_PARTITIONS = 12;
   @IsInt() @Min(1) @Max(100) KAFKA_MAX_ATTEMPTS = 5;
   @IsInt() @Min(1) @Max(60000) KAFKA_RETRY_BASE_MS = 200;
-  @IsInt() @Min(1) @Max(64) KAFKA_PARTITIONS_CONCURRENCY = 3;
+  @IsInt() @Min(1) @Max(64) KAFKA_PARTITIONS_CONCURRENCY = 2;
 
   @IsInt() @Min(1) @Max(65535) HTTP_PORT = 3000;
   @IsString() @Matches(/^[0-9.:a-fA-F]+$|^localhost$/) HTTP_HOST = '0.0.0.0';

@@ -27,7 +27,7 @@ export function createServiceDataSource(options: ServiceDatabaseOptions): DataSo
     synchronize: false,
     migrationsRun: false,
     logging: ['error'],
-    extra: { max: options.poolSize, connectionTimeoutMillis: 5000 },
+    extra: { max: options.poolSize, connectionTimeoutMillis: 10000 },
   });
 }
 

@@ -21,7 +21,7 @@ export class HistoryService {
    */
   async record(envelope: EventEnvelope, event: HistoryEvent): Promise<void> {
     const petitionId = event.payload.petitionId;
-    await lockForTransaction(this.unitOfWork, `petition:${petitionId}`);
+    await lockForTransaction(this.unitOfWork, `accountability:petition:${petitionId}`);
     await this.history.append(
       Object.assign(new HistoryEventEntity(), {
         eventId: envelope.eventId,

@@ -1,4 +1,5 @@
 import type { Complexity } from '@petitions/contracts';
+import { resolveWithinDays } from '@petitions/district';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -7,14 +8,12 @@ export interface ClockPlan {
   dueAt: Date;
 }
 
-/** Natural-day policy of the walking skeleton: general 5 days, complex 15 days (calendars: issue #5). */
+/** Natural-day policy of the walking skeleton: the district's days per complexity (calendars: issue #5). */
 export function planClock(complexity: Complexity, receivedAt: Date): ClockPlan {
-  switch (complexity) {
-    case 'general':
-      return { policy: 'general@1', dueAt: new Date(receivedAt.getTime() + 5 * DAY_MS) };
-    case 'complex':
-      return { policy: 'complex@1', dueAt: new Date(receivedAt.getTime() + 15 * DAY_MS) };
-  }
+  return {
+    policy: `${complexity}@1`,
+    dueAt: new Date(receivedAt.getTime() + resolveWithinDays(complexity) * DAY_MS),
+  };
 }
 
 export interface StopOutcome {

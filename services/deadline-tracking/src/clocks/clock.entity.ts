@@ -32,6 +32,14 @@ export class ClockEntity {
 
   @Column('timestamptz', { name: 'stopped_at', nullable: true })
   stoppedAt!: Date | null;
+
+  /** The petition's story, so that events the clock emits later on its own (breaches) carry it on. */
+  @Column('uuid', { name: 'correlation_id' })
+  correlationId!: string;
+
+  /** The `deadline.armed` event: the cause of what the clock later does by itself. */
+  @Column('uuid', { name: 'armed_event_id' })
+  armedEventId!: string;
 }
 
 /** A department's resolution, kept even when it arrives before the clock was armed (topics may reorder). */

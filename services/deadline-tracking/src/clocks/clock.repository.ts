@@ -55,7 +55,8 @@ export class ClockRepository {
           WHERE id IN (SELECT id FROM ${clocks} WHERE state = 'running' AND due_at <= now()
                         ORDER BY due_at LIMIT $1 FOR UPDATE SKIP LOCKED)
           RETURNING id, petition_id AS "petitionId", department_code AS "departmentCode", due_at AS "dueAt",
-                    breached_at AS "breachedAt"`,
+                    breached_at AS "breachedAt", correlation_id AS "correlationId",
+                    armed_event_id AS "armedEventId"`,
         [limit],
       )
       .then((result: [ClockEntity[], number]) => result[0]);

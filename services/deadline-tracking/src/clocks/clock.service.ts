@@ -23,7 +23,7 @@ export class ClockService {
 
   /** Arms the resolution clock when a petition is assigned; stops it at once if the resolution came first. */
   async arm({ envelope, payload }: IncomingEvent<PetitionAssignedV1>): Promise<void> {
-    await lockForTransaction(this.unitOfWork, `petition:${payload.petitionId}`);
+    await lockForTransaction(this.unitOfWork, `deadlines:petition:${payload.petitionId}`);
     const plan = planClock(payload.complexity, new Date(payload.receivedAt));
     const clock = Object.assign(new ClockEntity(), {
       id: newEventId(),
@@ -35,6 +35,8 @@ export class ClockService {
       dueAt: plan.dueAt,
       breachedAt: null,
       stoppedAt: null,
+      correlationId: envelope.correlationId,
+      armedEventId: newEventId(),
     } satisfies ClockEntity);
     if (!(await this.clocks.insertIfNew(clock))) return;
     await this.outbox.append([
@@ -48,7 +50,7 @@ export class ClockService {
           startedAt: clock.startedAt.toISOString(),
           dueAt: clock.dueAt.toISOString(),
         },
-        { key: clock.petitionId, cause: envelope },
+        { key: clock.petitionId, cause: envelope, eventId: clock.armedEventId },
       ),
     ]);
     const resolution = await this.clocks.findResolution(payload.petitionId);
@@ -57,7 +59,7 @@ export class ClockService {
 
   /** Stops the clock on resolution; remembers the resolution if the clock is not armed yet. */
   async resolve({ envelope, payload }: IncomingEvent<DepartmentResolvedV1>): Promise<void> {
-    await lockForTransaction(this.unitOfWork, `petition:${payload.petitionId}`);
+    await lockForTransaction(this.unitOfWork, `deadlines:petition:${payload.petitionId}`);
     const resolvedAt = new Date(payload.resolvedAt);
     await this.clocks.recordResolution(
       Object.assign(new ResolutionEntity(), {
@@ -85,7 +87,10 @@ export class ClockService {
               dueAt: new Date(clock.dueAt).toISOString(),
               breachedAt: new Date(clock.breachedAt ?? this.clock.now()).toISOString(),
             },
-            { key: clock.petitionId, petitionId: clock.petitionId },
+            {
+              key: clock.petitionId,
+              cause: { eventId: clock.armedEventId, correlationId: clock.correlationId, petitionId: clock.petitionId },
+            },
           ),
         ),
       );

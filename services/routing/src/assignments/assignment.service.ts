@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { deptAssignmentsTopic, type PetitionReceivedV1 } from '@petitions/contracts';
+import { resolveWithinDays } from '@petitions/district';
 import { EventFactory, Outbox, type IncomingEvent } from '@petitions/messaging';
 import { CLOCK, type Clock } from '@petitions/platform';
 import { AssignmentEntity } from './assignment.entity';
 import { AssignmentRepository } from './assignment.repository';
-import { resolveWithinDays, routePetition } from './routing-rules';
+import { routePetition } from './routing-rules';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -25,7 +25,7 @@ const RULES: readonly KeywordRule[] = [
     keywords: /吃拿卡要|受贿|索要|克扣|挪用|村干部.*(扣留|好处)/,
   },
   { departmentCode: 'FIRE', category: 'fire', keywords: /着火|起火|火灾|冒烟|冒黑烟/, coDepartments: ['POWER'] },
-  { departmentCode: 'POWER', category: 'power-outage', keywords: /停电|断电|变压器|来电|灯全灭|没电/ },
+  { departmentCode: 'POWER', category: 'power-outage', keywords: /停电|断电|变压器|灯全灭|没电|跳闸/ },
   { departmentCode: 'URBAN', category: 'sewer-and-drain', keywords: /下水道|堵塞|污水|垃圾|路灯/ },
   {
     departmentCode: 'WATER',
@@ -65,14 +65,4 @@ export function routePetition(text: string): RoutingDecision {
     urgent,
     reason: `keyword rule ${rule.category}`,
   };
-}
-
-/** Days to resolve by complexity (一般性诉求 5 days, 复杂疑难问题 15 days). */
-export function resolveWithinDays(complexity: Complexity): number {
-  switch (complexity) {
-    case 'general':
-      return 5;
-    case 'complex':
-      return 15;
-  }
 }

@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { migrationSchema } from '@petitions/platform';
 
-export class Init1795852409750 implements MigrationInterface {
-  name = 'Init1795852409750';
+export class Init1795853947908 implements MigrationInterface {
+  name = 'Init1795853947908';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const schema = migrationSchema(queryRunner);
@@ -16,7 +16,7 @@ export class Init1795852409750 implements MigrationInterface {
       `CREATE TABLE "${schema}"."inbox_messages" ("consumer_group" text NOT NULL, "event_id" uuid NOT NULL, "event_type" text NOT NULL, "processed_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_24500a06ac5a0896e2fa831696a" PRIMARY KEY ("consumer_group", "event_id"))`,
     );
     await queryRunner.query(
-      `CREATE TABLE "${schema}"."clocks" ("id" uuid NOT NULL, "petition_id" uuid NOT NULL, "department_code" text NOT NULL, "policy" text NOT NULL, "state" text NOT NULL, "started_at" TIMESTAMP WITH TIME ZONE NOT NULL, "due_at" TIMESTAMP WITH TIME ZONE NOT NULL, "breached_at" TIMESTAMP WITH TIME ZONE, "stopped_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "UQ_53e1400be6aac1fa18fe7a19246" UNIQUE ("petition_id"), CONSTRAINT "PK_6d0ea9761dab0136878c6ddffee" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "${schema}"."clocks" ("id" uuid NOT NULL, "petition_id" uuid NOT NULL, "department_code" text NOT NULL, "policy" text NOT NULL, "state" text NOT NULL, "started_at" TIMESTAMP WITH TIME ZONE NOT NULL, "due_at" TIMESTAMP WITH TIME ZONE NOT NULL, "breached_at" TIMESTAMP WITH TIME ZONE, "stopped_at" TIMESTAMP WITH TIME ZONE, "correlation_id" uuid NOT NULL, "armed_event_id" uuid NOT NULL, CONSTRAINT "UQ_53e1400be6aac1fa18fe7a19246" UNIQUE ("petition_id"), CONSTRAINT "PK_6d0ea9761dab0136878c6ddffee" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(
       `CREATE INDEX "clocks_due_running_idx" ON "${schema}"."clocks"  ("due_at") WHERE state = 'running'`,
