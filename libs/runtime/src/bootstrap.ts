@@ -51,7 +51,11 @@ export async function bootstrapService<C extends CommonConfig>(
   class ServiceRootModule {}
 
   // abortOnError false: a failure during start-up reaches runService, which says which service failed and why.
-  const app = await NestFactory.create(ServiceRootModule, { logger: logLevels, abortOnError: false });
+  const app = await NestFactory.create(ServiceRootModule, {
+    logger: logLevels,
+    abortOnError: false,
+    ...(definition.rawBody ? { rawBody: true } : {}),
+  });
   const server = new BatchKafkaServer({
     kafka: app.get<Kafka>(KAFKA),
     serviceName: definition.name,
@@ -68,6 +72,7 @@ export async function bootstrapService<C extends CommonConfig>(
   });
   app.useGlobalFilters(new PropagateErrorsFilter(app.get(HttpAdapterHost).httpAdapter));
   app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
+  await definition.configureHttp?.(app, config);
   await app.startAllMicroservices();
   const relay = app.get(OutboxRelay);
   relay.start();

@@ -1,4 +1,4 @@
-import type { Type } from '@nestjs/common';
+import type { INestApplication, Type } from '@nestjs/common';
 import type { CommonConfig } from '@petitions/platform';
 
 /** Everything the runtime needs to know to host one service. */
@@ -16,6 +16,13 @@ export interface ServiceDefinition<C extends CommonConfig = CommonConfig> {
   readonly migrations: readonly Function[];
   /** Topics it writes to (created at start if missing). */
   readonly producedTopics: readonly string[];
+  /**
+   * Keep the raw request body (`req.rawBody`) and leave body parsing to `configureHttp` (e.g. to sign-check the
+   * exact bytes and to set the body limit before anything else reads the body).
+   */
+  readonly rawBody?: boolean;
+  /** Service-specific HTTP setup (body parsers, OpenAPI, filters), run before the app listens. */
+  configureHttp?(app: INestApplication, config: C): void | Promise<void>;
 }
 
 export function schemaOf(definition: ServiceDefinition, config: CommonConfig): string {
