@@ -94,6 +94,15 @@ export class TopicRecorder {
 
   /** Subscribes and resolves once the consumer has fetched, so that nothing produced afterwards is missed. */
   static async start(kafka: Kafka, topics: string[], options: TopicRecorderOptions = {}): Promise<TopicRecorder> {
+    // On a fresh broker the topics may not exist yet (the services create theirs at start): subscribing to a
+    // missing topic fails, so create them first, as the services would.
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      await ensureTopics(admin, topics);
+    } finally {
+      await admin.disconnect();
+    }
     const recorder = new TopicRecorder(kafka, topics, `${options.groupIdPrefix ?? 'test-recorder'}-${randomUUID()}`);
     await recorder.run(options.fromBeginning ?? true);
     return recorder;
