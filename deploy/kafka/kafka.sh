@@ -5,6 +5,7 @@
 #   deploy/kafka/kafka.sh start    fetch, format storage if new, start on 127.0.0.1:9092, wait until it serves clients
 #   deploy/kafka/kafka.sh stop     stop it cleanly (SIGTERM, controlled shutdown), SIGKILL only after 60 s
 #   deploy/kafka/kafka.sh status   exit 0 when a broker answers on the port
+#   deploy/kafka/kafka.sh reset    stop it and delete its storage (topics, offsets): a fresh broker next start
 #   deploy/kafka/kafka.sh run-class CLASS ARGS...   run a Kafka tool class (perf tests, topics) with the same jars
 #
 # Environment: KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), KAFKA_HOME_DIR (<repo>/.local/kafka),
@@ -81,6 +82,8 @@ running_pid() {
 start() {
   fetch
   if [ -n "$(running_pid)" ]; then log "already running (pid $(running_pid))"; return 0; fi
+  # Another broker (another checkout's, or the compose one) on the same port would make ours fail to bind.
+  if is_up; then log "a broker already answers on 127.0.0.1:$port: not starting another"; return 0; fi
   write_config
   if [ ! -f "$data/meta.properties" ]; then
     log "formatting KRaft storage in $data"
