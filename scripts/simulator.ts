@@ -2,7 +2,8 @@
  * Simulator for local runs: posts a few realistic petitions to intake, plays the departments that receive the work
  * orders, and follows each petition until disclosure publishes it. Used by `npm start`; also runs on its own against
  * services that are already up:  node dist/scripts/simulator.js [--petitions N]
- * (INTAKE_URL, DISCLOSURE_URL and KAFKA_BROKERS default to the local ports).
+ * (INTAKE_URL, DISCLOSURE_URL and KAFKA_BROKERS default to the local ports). It signs its requests with the demo
+ * channel credentials, so the intake it posts to must accept them (intake's default INTAKE_CHANNEL_CREDENTIALS).
  */
 // Decorators of the contracts and services read metadata as their modules load: this comes first.
 import 'reflect-metadata';

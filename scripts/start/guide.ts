@@ -1,4 +1,10 @@
-import { deadLetterTopic, DEPT_ASSIGNMENTS_TOPIC_PATTERN, Topics } from '@petitions/contracts';
+import {
+  deadLetterTopic,
+  DEMO_CHANNEL_SECRET,
+  demoChannelKeyId,
+  DEPT_ASSIGNMENTS_TOPIC_PATTERN,
+  Topics,
+} from '@petitions/contracts';
 import { DEPARTMENT_CODES } from '@petitions/district';
 import type { Printer } from './output';
 
@@ -12,7 +18,7 @@ export interface GuideFacts {
 
 /** What each service offers a newcomer over HTTP, beyond /health/live and /health/ready. */
 const SERVES: Record<string, string> = {
-  intake: 'POST /petitions: where petitions enter (202 + tracking code)',
+  intake: 'POST /petitions: where petitions enter (signed; 202 + tracking code); API docs at /docs',
   routing: 'chooses the department; issues work orders on dept.<CODE>.assignments',
   'deadline-tracking': "the petitions' clocks (deadline.events)",
   accountability: "each petition's history; reviews it once resolved",
@@ -25,9 +31,14 @@ function urlOf(facts: GuideFacts, name: string): string {
 }
 
 function curlLines(facts: GuideFacts): string[] {
+  // Signed as the channel `app` with its demo key: HMAC-SHA256 over "<timestamp>.<body>" (docs/operations.md).
   return [
+    `  body='{"channel":"app","channelMessageId":"my-first-1","text":"伏岭社区停电三个小时了","town":"FUKOU_TOWN","unit":"FULING"}'`,
+    `  ts=$(date +%s)`,
+    `  sig=$(printf '%s.%s' "$ts" "$body" | openssl dgst -sha256 -hmac '${DEMO_CHANNEL_SECRET}' | awk '{print $NF}')`,
     `  curl -s -X POST ${urlOf(facts, 'intake')}/petitions -H 'content-type: application/json' \\`,
-    `       -d '{"channel":"app","channelMessageId":"my-first-1","text":"伏岭社区停电三个小时了","town":"FUKOU_TOWN","unit":"FULING"}'`,
+    `       -H 'X-Channel-Key: ${demoChannelKeyId('app')}' -H "X-Timestamp: $ts" -H "X-Signature: sha256=$sig" \\`,
+    `       --data-binary "$body"`,
     `  then: curl -s ${urlOf(facts, 'disclosure')}/public/records/<petitionId>` +
       (facts.simulator ? '   (the simulated department answers within ~3 s)' : ''),
     `        curl -s ${urlOf(facts, 'disclosure')}/public/records?limit=5`,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { demoChannelCredential, signChannelRequest, unixSeconds } from '@petitions/contracts';
 import { brokerList } from './kafka';
 import { pickPetitions, snippet, type SamplePetition } from './sample-petitions';
 import { SimulatedDepartments } from './simulated-departments';
@@ -51,16 +52,22 @@ interface Accepted {
 const POLL_EVERY_MS = 500;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Posts as the petition's channel would, signed with that channel's demo key (intake's default credentials). */
 async function postPetition(intakeUrl: string, petition: SamplePetition, channelMessageId: string): Promise<Accepted> {
+  const body = JSON.stringify({ ...petition, channelMessageId });
+  const { keyId, secret } = demoChannelCredential(petition.channel);
   const response = await fetch(`${intakeUrl}/petitions`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ ...petition, channelMessageId }),
+    headers: {
+      'content-type': 'application/json',
+      ...signChannelRequest({ keyId, secret, body, timestamp: unixSeconds(new Date()) }),
+    },
+    body,
     signal: AbortSignal.timeout(10_000),
   });
-  const body = await response.text();
-  if (response.status !== 202) throw new Error(`intake answered ${response.status}: ${body.slice(0, 300)}`);
-  return JSON.parse(body) as Accepted;
+  const answer = await response.text();
+  if (response.status !== 202) throw new Error(`intake answered ${response.status}: ${answer.slice(0, 300)}`);
+  return JSON.parse(answer) as Accepted;
 }
 
 /** The public record's fields the simulator reports on (disclosure's PublicRecordView has more). */

@@ -18,6 +18,7 @@ import {
   IS_INT,
   IS_ISO8601,
   IS_LENGTH,
+  IS_OBJECT,
   IS_OPTIONAL,
   IS_STRING,
   IS_UUID,
@@ -32,8 +33,11 @@ import {
   EnvelopeError,
   EnvelopeHeader,
   EventCatalog,
+  IS_RESIDENT_ID_NUMBER,
+  RESIDENT_ID_SHAPE,
   Topics,
   allTopicPatterns,
+  channelMessageKey,
   currentVersionOf,
   deadLetterTopic,
   decodePayload,
@@ -70,6 +74,8 @@ const DOCUMENT_PATH = join(__dirname, '..', '..', 'docs', 'asyncapi.yaml');
 const EVENT_TYPES = Object.keys(EventCatalog).filter(isEventType);
 const DEAD_LETTER_MESSAGE = 'dead-letter';
 const DEAD_LETTER_HEADERS = Object.values(DeadLetterHeader);
+/** Events about a petition are keyed by its id; a channel message has no petition yet (see channelMessageKey). */
+const KEYED_BY_CHANNEL_MESSAGE: readonly string[] = ['channel.message-received'];
 /** Receivers outside the system: their dead letters are theirs to keep. */
 const EXTERNAL_TAG = 'department-systems';
 
@@ -186,6 +192,13 @@ function applyRule(facets: Facets, metadata: ValidationMetadata, where: string):
     case IS_BOOLEAN:
       facets.type = 'boolean';
       return;
+    case IS_OBJECT:
+      facets.type = 'object';
+      return;
+    case IS_RESIDENT_ID_NUMBER:
+      // The check character (GB 11643) has no JSON Schema equivalent: the document states it in words.
+      Object.assign(facets, { type: 'string', pattern: RESIDENT_ID_SHAPE.source });
+      return;
     case IS_ARRAY:
       facets.type = 'array';
       return;
@@ -300,7 +313,7 @@ describe('docs/asyncapi.yaml', () => {
   });
 
   describe('messages', () => {
-    it.each(EVENT_TYPES)('documents %s on the channel of its topic, keyed by petition id', (type) => {
+    it.each(EVENT_TYPES)('documents %s on the channel of its topic, with the key it is sent with', (type) => {
       const message = messageNamed(type);
       const channel = doc()
         .channels()
@@ -319,8 +332,18 @@ describe('docs/asyncapi.yaml', () => {
       const version = String(currentVersionOf(type));
       expect({ typeHeader, versionHeader }).toEqual({ typeHeader: type, versionHeader: version });
 
-      const kafka = message.bindings().get('kafka')?.value<{ key?: { format?: string } }>();
-      expect(kafka?.key?.format).toBe('uuid');
+      const kafka = message.bindings().get('kafka')?.value<{ key?: { format?: string; pattern?: string } }>();
+      if (!KEYED_BY_CHANNEL_MESSAGE.includes(type)) {
+        expect(kafka?.key?.format).toBe('uuid');
+        return;
+      }
+      // `<channel>:<channelMessageId>`: the key channelMessageKey gives each example matches the documented pattern.
+      const pattern = kafka?.key?.pattern;
+      expect(pattern).toBeDefined();
+      for (const example of message.examples().all()) {
+        const payload = decodePayload('channel.message-received', 1, JSON.stringify(example.payload()));
+        expect(channelMessageKey(payload)).toMatch(new RegExp(pattern ?? '(?!)'));
+      }
     });
 
     it.each(EVENT_TYPES)('has a send operation for %s', (type) => {
@@ -391,7 +414,7 @@ describe('docs/asyncapi.yaml', () => {
         const headers = (example.headers() ?? {}) as Record<string, string>;
         const envelope = envelopeFromHeaders(headers);
         const payload = decodePayload(type, envelope.schemaVersion, JSON.stringify(example.payload()));
-        const { petitionId } = payload;
+        const petitionId = 'petitionId' in payload ? payload.petitionId : undefined;
         expect({ type: envelope.type, petitionId: envelope.petitionId }).toEqual({ type, petitionId });
       }
     });
@@ -419,9 +442,10 @@ describe('docs/asyncapi.yaml', () => {
     }
 
     it('consumes the topics the services are meant to consume', () => {
-      const { petitionEvents, routingEvents, deptResponses, deadlineEvents, accountabilityEvents } = Topics;
+      const { channelInbound, petitionEvents, routingEvents, deptResponses, deadlineEvents, accountabilityEvents } =
+        Topics;
       expect(consumedTopics()).toEqual(
-        sorted([petitionEvents, routingEvents, deptResponses, deadlineEvents, accountabilityEvents]),
+        sorted([channelInbound, petitionEvents, routingEvents, deptResponses, deadlineEvents, accountabilityEvents]),
       );
     });
 

@@ -1,4 +1,10 @@
-import { deptAssignmentsTopic, Topics } from '@petitions/contracts';
+import {
+  demoChannelCredential,
+  deptAssignmentsTopic,
+  signChannelRequest,
+  Topics,
+  unixSeconds,
+} from '@petitions/contracts';
 import { createTestKafka, expectEventually, TopicRecorder, type RecordedMessage } from '@petitions/testing';
 import type { Producer } from 'kafkajs';
 import { sendDepartmentResponse } from '../support/department';
@@ -10,6 +16,20 @@ const TEXT = '南江北路下水道堵塞污水外流，影响居民出行，希
 
 function payloadOf<T>(message: RecordedMessage): T {
   return JSON.parse(message.value ?? 'null') as T;
+}
+
+/** POST /petitions as the channel `as` would: signed with its demo key (intake's default credentials). */
+function postPetition(intakeUrl: string, body: object, as: string): Promise<Response> {
+  const text = JSON.stringify(body);
+  const { keyId, secret } = demoChannelCredential(as);
+  return fetch(`${intakeUrl}/petitions`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...signChannelRequest({ keyId, secret, body: text, timestamp: unixSeconds(new Date()) }),
+    },
+    body: text,
+  });
 }
 
 describe('walking skeleton: one petition through all five services', () => {
@@ -57,12 +77,7 @@ describe('walking skeleton: one petition through all five services', () => {
       text: `${TEXT} 联系电话13812345678`,
       unit: 'NANJIANG',
     };
-    const post = (): Promise<Response> =>
-      fetch(`${system.url('intake')}/petitions`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
+    const post = (): Promise<Response> => postPetition(system.url('intake'), body, body.channel);
     const first = await post();
     expect(first.status).toBe(202);
     const accepted = (await first.json()) as { petitionId: string; trackingCode: string; duplicate: boolean };
@@ -195,16 +210,18 @@ describe('walking skeleton: one petition through all five services', () => {
   });
 
   it('rejects a bad petition with the reason for each field, and stores nothing', async () => {
-    const response = await fetch(`${system.url('intake')}/petitions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ channel: 'fax', channelMessageId: '', text: '', status: 'resolved' }),
-    });
+    const bad = { channel: 'fax', channelMessageId: '', text: '', status: 'resolved' };
+    const response = await postPetition(system.url('intake'), bad, 'wechat-resident');
     expect(response.status).toBe(400);
-    const error = (await response.json()) as { message: string[] };
-    expect(error.message.join('\n')).toMatch(/channel must be one of/);
-    expect(error.message.join('\n')).toMatch(/text must be longer than or equal to 1/);
-    expect(error.message.join('\n')).toMatch(/property status should not exist/);
+    const { error } = (await response.json()) as {
+      error: { code: string; message: string; fields: { field: string; problems: string[] }[] };
+    };
+    expect(error.code).toBe('VALIDATION_FAILED');
+    const problemsOf = (field: string): string =>
+      error.fields.find((entry) => entry.field === field)?.problems.join('\n') ?? '';
+    expect(problemsOf('channel')).toMatch(/channel must be one of/);
+    expect(problemsOf('text')).toMatch(/text must be longer than or equal to 1/);
+    expect(problemsOf('status')).toMatch(/property status should not exist/);
     const rows = await db.query<{ count: string }>(
       "SELECT count(*) AS count FROM intake.petitions WHERE channel = 'fax'",
     );

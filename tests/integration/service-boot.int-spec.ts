@@ -11,7 +11,7 @@ describe('a service at boot', () => {
     expect(output).toContain('routing: invalid configuration');
     expect(output).toMatch(/KAFKA_BROKERS: must be a comma-separated list of host:port/);
     expect(output).toMatch(/KAFKA_MAX_ATTEMPTS: KAFKA_MAX_ATTEMPTS must not be less than 1/);
-    expect(output).toMatch(/DATABASE_URL: invalid \(value hidden: secret\)/);
+    expect(output).toMatch(/DATABASE_URL: must be a postgres:\/\/ URL \(value hidden: secret\)/);
     expect(output).not.toContain('hunter2');
   });
 

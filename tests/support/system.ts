@@ -6,7 +6,7 @@ import type { TestDatabase } from './test-database';
 
 /** What each service consumes (mirrors its @EventPattern handlers), to start its fresh groups at the topics' ends. */
 const CONSUMED: Record<string, readonly string[]> = {
-  intake: [],
+  intake: [Topics.channelInbound],
   routing: [Topics.petitionEvents],
   'deadline-tracking': [Topics.routingEvents, Topics.deptResponses],
   accountability: [Topics.petitionEvents, Topics.routingEvents, Topics.deptResponses, Topics.deadlineEvents],

@@ -1,3 +1,4 @@
+import { ChannelMessageReceivedV1 } from './events/channel-message-received.v1';
 import { DeadlineArmedV1, DeadlineBreachedV1, DeadlineStoppedV1 } from './events/deadline-events.v1';
 import {
   DepartmentAcknowledgedV1,
@@ -16,6 +17,7 @@ import { DEPT_ASSIGNMENTS_TOPIC_PATTERN, Topics, isDeptAssignmentsTopic } from '
  * Old versions stay frozen in their own `*.vN.ts` files and are upcast by readers (none yet: all are v1).
  */
 export const EventCatalog = {
+  'channel.message-received': { topic: Topics.channelInbound, payload: ChannelMessageReceivedV1 },
   'petition.received': { topic: Topics.petitionEvents, payload: PetitionReceivedV1 },
   'petition.assigned': { topic: Topics.routingEvents, payload: PetitionAssignedV1 },
   'work-order.issued': { topic: DEPT_ASSIGNMENTS_TOPIC_PATTERN, payload: WorkOrderIssuedV1 },

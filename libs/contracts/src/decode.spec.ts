@@ -8,7 +8,7 @@ import {
   type EventPayloads,
   type EventType,
 } from './catalog';
-import { PayloadDecodeError, decodePayload, type DecodeFailureKind } from './decode';
+import { MAX_PAYLOAD_DEPTH, PayloadDecodeError, decodePayload, type DecodeFailureKind } from './decode';
 import { TimelineEntryV1 } from './events/petition-reviewed.v1';
 import { deadLetterTopic, deptAssignmentsTopic, isDeptAssignmentsTopic } from './topics';
 
@@ -19,6 +19,12 @@ const RECORD_ID = '018f3c1e-0000-7000-8000-000000000003';
 /** One valid payload per catalogued event type; the mapped type makes the compiler demand a new type's example. */
 function validPayloads(): { [T in EventType]: EventPayloads[T] } {
   return {
+    'channel.message-received': {
+      channel: 'wechat-resident',
+      channelMessageId: 'wx-20250601-0001',
+      text: '南江北路下水道堵塞污水外流',
+      unit: 'NANJIANG',
+    },
     'petition.received': {
       petitionId: PETITION_ID,
       trackingCode: '7KQ2-M9XD-4HTA',
@@ -237,6 +243,24 @@ describe('decodePayload', () => {
     expect(error.problems).toEqual(['timeline.1.at: at must be a valid ISO 8601 date string']);
   });
 
+  // Bug: class-transformer recurses once per level, so a value nested 10 000 deep overflowed the stack
+  // (RangeError instead of a PayloadDecodeError that names the field).
+  it.each([
+    ['arrays', `${'['.repeat(10_000)}${']'.repeat(10_000)}`],
+    ['objects', `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`],
+  ])('given a field of %s nested 10 000 deep, when decoded, then it is rejected by name', (_label, deep) => {
+    const json = JSON.stringify(aReceivedPayload({ text: 'PLACEHOLDER' })).replace('"PLACEHOLDER"', deep);
+    const error = decodeFailure('petition.received', 1, json);
+    expect(error.kind).toBe<DecodeFailureKind>('invalid-payload');
+    expect(error.problems).toEqual([`text: nests deeper than ${MAX_PAYLOAD_DEPTH} levels`]);
+  });
+
+  it('given nesting exactly at the limit in an unknown field, when decoded, then only the unknown field is named', () => {
+    const atLimit = `${'['.repeat(MAX_PAYLOAD_DEPTH - 1)}${']'.repeat(MAX_PAYLOAD_DEPTH - 1)}`;
+    const json = JSON.stringify(aReceivedPayload({ extra: 'PLACEHOLDER' })).replace('"PLACEHOLDER"', atLimit);
+    expect(decodeFailure('petition.received', 1, json).problems).toEqual(['extra: property extra should not exist']);
+  });
+
   it('given an unknown field, when decoded, then it is rejected by name', () => {
     const error = decodeFailure(
       'petition.received',
@@ -291,6 +315,7 @@ describe('catalog', () => {
   it('given the catalogue, when its topic patterns are listed, then each appears once', () => {
     expect(allTopicPatterns().sort()).toEqual([
       'accountability.events',
+      'channel.inbound',
       'deadline.events',
       'dept.responses',
       'dept.{departmentCode}.assignments',

@@ -6,6 +6,8 @@ export const Topics = {
   deadlineEvents: 'deadline.events',
   accountabilityEvents: 'accountability.events',
   disclosureEvents: 'disclosure.events',
+  /** Messages from the upstream channels for intake to take in; personal data, read by intake only. */
+  channelInbound: 'channel.inbound',
 } as const;
 
 export type FixedTopic = (typeof Topics)[keyof typeof Topics];

@@ -52,7 +52,7 @@ export async function bootstrapService<C extends CommonConfig>(
 
   // abortOnError false: a failure during start-up reaches runService, which says which service failed and why.
   const app = await NestFactory.create(ServiceRootModule, {
-    logger: logLevels,
+    logger: definition.createLogger?.(logLevels) ?? logLevels,
     abortOnError: false,
     ...(definition.rawBody ? { rawBody: true } : {}),
   });

@@ -1,4 +1,4 @@
-import type { INestApplication, Type } from '@nestjs/common';
+import type { INestApplication, LoggerService, LogLevel, Type } from '@nestjs/common';
 import type { CommonConfig } from '@petitions/platform';
 
 /** Everything the runtime needs to know to host one service. */
@@ -21,6 +21,11 @@ export interface ServiceDefinition<C extends CommonConfig = CommonConfig> {
    * exact bytes and to set the body limit before anything else reads the body).
    */
   readonly rawBody?: boolean;
+  /**
+   * The service's own logger for everything Nest logs in its process (default: Nest's console logger), e.g. one that
+   * masks personal data. It must print only the given levels.
+   */
+  createLogger?(logLevels: LogLevel[]): LoggerService;
   /** Service-specific HTTP setup (body parsers, OpenAPI, filters), run before the app listens. */
   configureHttp?(app: INestApplication, config: C): void | Promise<void>;
 }

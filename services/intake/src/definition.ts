@@ -1,11 +1,20 @@
 import { Topics } from '@petitions/contracts';
 import type { ServiceDefinition } from '@petitions/runtime';
 import { IntakeConfig } from './config';
+import { configureIntakeHttp } from './http/configure-http';
 import { IntakeModule } from './intake.module';
 import { intakeMigrations } from './migrations';
 import { PetitionEntity } from './petitions/petition.entity';
+import { MaskingLogger } from './reporters/masking-logger';
 
-/** Intake: where petitions enter. Stores each one once and announces it on `petition.events`. */
+// For scripts/rotate-pii-key.ts (scripts reach a service only through its definition).
+export { PiiCipher } from './reporters/pii-cipher';
+export { countPiiValuesByKeyId, rotatePiiKeys, type PiiRotationReport } from './reporters/pii-key-rotation';
+
+/**
+ * Intake: where petitions enter, by `POST /petitions` or on `channel.inbound` (the transport derives that topic from
+ * the consumer's handler and creates it with its `.dlq`). Stores each one once and announces it on `petition.events`.
+ */
 export const intakeService: ServiceDefinition<IntakeConfig> = {
   name: 'intake',
   schema: 'intake',
@@ -14,4 +23,9 @@ export const intakeService: ServiceDefinition<IntakeConfig> = {
   entities: [PetitionEntity],
   migrations: intakeMigrations,
   producedTopics: [Topics.petitionEvents],
+  // Intake parses bodies itself: a size limit before anything else, and the exact bytes the channel signed.
+  rawBody: true,
+  configureHttp: configureIntakeHttp,
+  // Masks phone and ID numbers in whatever reaches the log (intake holds the reporter's contact).
+  createLogger: (logLevels) => new MaskingLogger(logLevels),
 };

@@ -1,17 +1,37 @@
 import { Module, ValidationPipe } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
+import { ChannelKeyring } from './channel-auth/channel-keyring';
+import { IntakeConfig } from './config';
+import { validationFailed } from './http/validation-failed';
+import { ChannelInboundConsumer } from './inbound/channel-inbound.consumer';
 import { PetitionIntakeService } from './petitions/petition-intake.service';
 import { PetitionRepository } from './petitions/petition.repository';
 import { PetitionsController } from './petitions/petitions.controller';
+import { PiiCipher } from './reporters/pii-cipher';
 
 @Module({
-  controllers: [PetitionsController],
+  controllers: [PetitionsController, ChannelInboundConsumer],
   providers: [
     PetitionRepository,
     PetitionIntakeService,
     {
+      provide: ChannelKeyring,
+      useFactory: (config: IntakeConfig) => ChannelKeyring.fromConfig(config.INTAKE_CHANNEL_CREDENTIALS),
+      inject: [IntakeConfig],
+    },
+    {
+      provide: PiiCipher,
+      useFactory: (config: IntakeConfig) => PiiCipher.fromConfig(config.INTAKE_PII_KEYS),
+      inject: [IntakeConfig],
+    },
+    {
       provide: APP_PIPE,
-      useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
+      useValue: new ValidationPipe({
+        whitelist: true,
+        forbidNonWhitelisted: true,
+        transform: true,
+        exceptionFactory: validationFailed,
+      }),
     },
   ],
 })

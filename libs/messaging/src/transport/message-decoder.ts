@@ -1,6 +1,8 @@
 import {
   decodePayload,
   envelopeFromHeaders,
+  eventTypesOnTopic,
+  isEventType,
   PayloadDecodeError,
   type EventEnvelope,
   type EventPayloads,
@@ -36,9 +38,18 @@ export function toReceived(topic: string, partition: number, message: KafkaMessa
   };
 }
 
-/** Envelope from headers, payload from the value; throws EnvelopeError or PayloadDecodeError naming the problems. */
+/**
+ * Envelope from headers (its type must be one of the topic's), payload from the value; throws EnvelopeError or
+ * PayloadDecodeError naming the problems.
+ */
 export function decodeMessage(message: ReceivedMessage): DecodedMessage {
   const envelope = envelopeFromHeaders(message.headers);
+  // A known type on a topic that does not carry it would otherwise be skipped as "no handler here", i.e. lost.
+  if (isEventType(envelope.type) && !eventTypesOnTopic(message.topic).includes(envelope.type)) {
+    throw new PayloadDecodeError('unknown-type', [
+      `event type "${envelope.type}" does not travel on ${message.topic} (see the catalogue)`,
+    ]);
+  }
   if (message.value === null) throw new PayloadDecodeError('malformed-json', ['message has no value']);
   let text: string;
   try {

@@ -1,6 +1,6 @@
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, Matches, Max, Min } from 'class-validator';
 import { CommonConfig } from './common-config';
-import { ConfigError, configVariableNames, loadConfig, redactedConfig } from './load-config';
+import { ConfigError, configVariableNames, loadConfig, redactedConfig, Secret } from './load-config';
 
 class ExampleConfig extends CommonConfig {
   override HTTP_PORT = 3999;
@@ -42,9 +42,22 @@ describe('loadConfig', () => {
 
   it('never shows a secret value, even when it is invalid', () => {
     const problems = problemsOf({ DATABASE_URL: 'mysql://root:hunter2@db/x' });
-    expect(problems).toEqual(['DATABASE_URL: invalid (value hidden: secret)']);
+    expect(problems).toEqual(['DATABASE_URL: must be a postgres:// URL (value hidden: secret)']);
     const config = loadConfig(ExampleConfig, { DATABASE_URL: 'postgres://app:hunter2@db:5432/petitions' });
     expect(JSON.stringify(redactedConfig(config))).not.toContain('hunter2');
+  });
+
+  it('hides a secret even when its validator quotes the value', () => {
+    class QuotingConfig extends CommonConfig {
+      @Secret() @Matches(/^ok$/, { message: '$property is not "$value"' }) API_TOKEN = 'ok';
+    }
+    let problems: readonly string[] = [];
+    try {
+      loadConfig(QuotingConfig, { API_TOKEN: 'hunter2' });
+    } catch (error) {
+      if (error instanceof ConfigError) problems = error.problems;
+    }
+    expect(problems).toEqual(['API_TOKEN: invalid (value hidden: secret)']);
   });
 
   it('lists the variables a config class reads, inherited ones included', () => {

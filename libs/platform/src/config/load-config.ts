@@ -3,7 +3,10 @@ import { getMetadataStorage, validateSync, type ValidationError } from 'class-va
 
 const SECRET_KEYS = Symbol('secretConfigKeys');
 
-/** Marks a configuration variable whose value must never be logged. */
+/**
+ * Marks a configuration variable whose value must never be logged. When it is invalid, the error names the
+ * validators' reasons but never the value (so those messages must not use `$value`).
+ */
 export function Secret(): PropertyDecorator {
   return (target, propertyKey) => {
     const existing = (Reflect.getMetadata(SECRET_KEYS, target) as string[] | undefined) ?? [];
@@ -42,10 +45,14 @@ function convert(raw: string, defaultValue: unknown): unknown {
   return raw;
 }
 
-function describe(errors: ValidationError[]): string[] {
+/** One line per bad variable: why, and the value it had unless it is a secret (whose reasons must not quote it). */
+function describe(errors: ValidationError[], secrets: ReadonlySet<string>): string[] {
   return errors.map((error) => {
     const reasons = Object.values(error.constraints ?? {}).join(', ');
-    return `${error.property}: ${reasons} (got ${JSON.stringify(error.value)})`;
+    if (!secrets.has(error.property)) return `${error.property}: ${reasons} (got ${JSON.stringify(error.value)})`;
+    // A secret's message ($value) could quote it: then only say that it is invalid.
+    const quoted = typeof error.value === 'string' && error.value !== '' && reasons.includes(error.value);
+    return `${error.property}: ${quoted ? 'invalid' : reasons} (value hidden: secret)`;
   });
 }
 
@@ -63,13 +70,7 @@ export function loadConfig<T extends object>(configClass: ConfigClass<T>, env: N
   }
   const errors = validateSync(config, { forbidUnknownValues: true });
   if (errors.length > 0) {
-    const secrets = new Set(secretVariableNames(configClass));
-    throw new ConfigError(
-      describe(errors).map((line) => {
-        const name = line.slice(0, line.indexOf(':'));
-        return secrets.has(name) ? `${name}: invalid (value hidden: secret)` : line;
-      }),
-    );
+    throw new ConfigError(describe(errors, new Set(secretVariableNames(configClass))));
   }
   return config;
 }

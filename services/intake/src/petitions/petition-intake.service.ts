@@ -3,6 +3,8 @@ import { newEventId } from '@petitions/contracts';
 import { townOfUnit } from '@petitions/district';
 import { EventFactory, Outbox } from '@petitions/messaging';
 import { CLOCK, UnitOfWork, type Clock } from '@petitions/platform';
+import { PiiCipher } from '../reporters/pii-cipher';
+import { sealReporterContact } from '../reporters/reporter-contact';
 import { PetitionEntity } from './petition.entity';
 import { PetitionRepository } from './petition.repository';
 import type { PetitionAccepted, SubmitPetitionDto } from './submit-petition.dto';
@@ -15,10 +17,14 @@ export class PetitionIntakeService {
     private readonly petitions: PetitionRepository,
     private readonly outbox: Outbox,
     private readonly events: EventFactory,
+    private readonly cipher: PiiCipher,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** Stores the petition and its `petition.received` event in one transaction; idempotent per channel message. */
+  /**
+   * Stores the petition and its `petition.received` event in one transaction; idempotent per channel message.
+   * The reporter's contact is stored sealed and goes into no event: routing and the departments get the text only.
+   */
   submit(input: SubmitPetitionDto): Promise<PetitionAccepted> {
     return this.unitOfWork.run(async () => {
       const petition = this.newPetition(input);
@@ -59,6 +65,7 @@ export class PetitionIntakeService {
     petition.town = input.town ?? (input.unit ? (townOfUnit(input.unit)?.code ?? null) : null);
     petition.grid = input.grid ?? null;
     petition.receivedAt = this.clock.now();
+    Object.assign(petition, sealReporterContact(this.cipher, input.reporter));
     return petition;
   }
 }

@@ -30,4 +30,17 @@ export class PetitionEntity {
 
   @Column('timestamptz', { name: 'received_at' })
   receivedAt!: Date;
+
+  // The reporter's contact, each sealed by PiiCipher (`v1:<keyId>:<iv>:<tag>:<ciphertext>`); never plain text.
+  @Column('text', { name: 'reporter_name', nullable: true })
+  reporterName!: string | null;
+
+  @Column('text', { name: 'reporter_phone', nullable: true })
+  reporterPhone!: string | null;
+
+  @Column('text', { name: 'reporter_id_number', nullable: true })
+  reporterIdNumber!: string | null;
+
+  @Column('text', { name: 'reporter_handle', nullable: true })
+  reporterHandle!: string | null;
 }

@@ -1,15 +1,23 @@
-import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { ChannelCredential } from '../channel-auth/channel-credentials';
+import { assertKeyMayActFor, ChannelSignatureGuard, SignedBy } from '../channel-auth/channel-signature.guard';
+import { ApiSubmitPetition } from '../http/openapi';
 import { PetitionIntakeService } from './petition-intake.service';
 import { SubmitPetitionDto, type PetitionAccepted } from './submit-petition.dto';
 
+@ApiTags('petitions')
 @Controller('petitions')
 export class PetitionsController {
   constructor(private readonly intake: PetitionIntakeService) {}
 
-  /** 202 once the petition and its event are durably stored. */
+  /** 202 once the petition and its event are durably stored. Signed (401), valid (400), the key's channel (403). */
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
-  submit(@Body() body: SubmitPetitionDto): Promise<PetitionAccepted> {
+  @UseGuards(ChannelSignatureGuard)
+  @ApiSubmitPetition()
+  submit(@Body() body: SubmitPetitionDto, @SignedBy() key: ChannelCredential): Promise<PetitionAccepted> {
+    assertKeyMayActFor(key, body.channel);
     return this.intake.submit(body);
   }
 }

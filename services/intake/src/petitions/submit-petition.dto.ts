@@ -1,16 +1,11 @@
-import { CHANNEL_CODES } from '@petitions/district';
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { ChannelMessageReceivedV1 } from '@petitions/contracts';
 
-/** What a channel sends. Fields a caller must never set (status, department, deadline) do not exist here. */
-export class SubmitPetitionDto {
-  @IsIn(CHANNEL_CODES) channel!: string;
-  /** The channel's own id for the message: the same id twice is the same petition. */
-  @IsString() @Length(1, 200) channelMessageId!: string;
-  @IsString() @Length(1, 4000) text!: string;
-  @IsOptional() @Matches(/^[A-Z][A-Z0-9_]{0,63}$/) town?: string;
-  @IsOptional() @Matches(/^[A-Z][A-Z0-9_]{0,63}$/) unit?: string;
-  @IsOptional() @Matches(/^[A-Z][A-Z0-9_-]{0,63}$/) grid?: string;
-}
+/**
+ * What a channel sends to `POST /petitions`: exactly the `channel.message-received` contract, so the HTTP and the
+ * Kafka path accept the same bodies with the same rules. Fields a caller must never set (status, department,
+ * deadline) do not exist here and are rejected.
+ */
+export class SubmitPetitionDto extends ChannelMessageReceivedV1 {}
 
 export interface PetitionAccepted {
   petitionId: string;
