@@ -180,7 +180,8 @@ export async function produceJson(
  * "no offset", and a `fromBeginning` consumer then starts from the beginning.
  */
 export async function moveGroupToEnd(admin: Admin, groupId: string, topic: string): Promise<void> {
-  const ends = await admin.fetchTopicOffsets(topic);
+  // Right after a topic is created, KRaft may still answer "not the leader" for a moment.
+  const ends = await expectEventually(() => admin.fetchTopicOffsets(topic), { description: `end offsets of ${topic}` });
   await admin.setOffsets({
     groupId,
     topic,

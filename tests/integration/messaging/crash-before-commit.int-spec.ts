@@ -1,11 +1,13 @@
 import { envelopeToHeaders, newEventId, Topics } from '@petitions/contracts';
-import { createTestKafka, expectEventually, moveGroupToEnd, TopicRecorder } from '@petitions/testing';
+import { createTestKafka, ensureTopics, expectEventually, moveGroupToEnd, TopicRecorder } from '@petitions/testing';
 import type { Admin, Producer } from 'kafkajs';
 import { ServiceProcess } from '../../support/service-process';
 import { TestDatabase } from '../../support/test-database';
 
 const PETITIONS = 20;
-const ROUTING_GROUP = `routing.${Topics.petitionEvents}`;
+// A group of this run's own: another routing on the same broker (npm start, another test) must not share the work.
+const GROUP_PREFIX = `it-crash-${Date.now()}.`;
+const ROUTING_GROUP = `${GROUP_PREFIX}routing.${Topics.petitionEvents}`;
 
 function petitionReceived(petitionId: string, index: number): { value: string; headers: Record<string, string> } {
   const eventId = newEventId();
@@ -52,14 +54,12 @@ describe('a consumer process killed between its effects and its offset commit', 
   });
 
   it('leaves no duplicate effect after the restart', async () => {
-    // Routing creates its topics on its first start; start it once plainly so that the group and topics exist,
-    // then move the group to the end of the topic so that the crash happens on this test's messages.
-    const first = await ServiceProcess.start('routing', 3112, { env: { DATABASE_URL: db.url } });
-    expect(await first.stop()).toBe(0);
+    // Start the fresh group at the end of the topic, so that the crash happens on this test's messages.
+    await ensureTopics(admin, [Topics.petitionEvents, Topics.routingEvents]);
     await moveGroupToEnd(admin, ROUTING_GROUP, Topics.petitionEvents);
 
     const crashing = await ServiceProcess.start('routing', 3112, {
-      env: { DATABASE_URL: db.url, FAULT_EXIT_BEFORE_OFFSET_COMMIT: 'true' },
+      env: { DATABASE_URL: db.url, KAFKA_CONSUMER_GROUP_PREFIX: GROUP_PREFIX, FAULT_EXIT_BEFORE_OFFSET_COMMIT: 'true' },
     });
     services.push(crashing);
     recorder = await TopicRecorder.start(kafka, [Topics.routingEvents], { fromBeginning: false });
@@ -87,7 +87,9 @@ describe('a consumer process killed between its effects and its offset commit', 
     expect(lagging?.length).toBeGreaterThan(0); // the crashed batch's offsets were never committed
 
     // Restart: Kafka redelivers the uncommitted messages; the inbox makes them change nothing.
-    const restarted = await ServiceProcess.start('routing', 3112, { env: { DATABASE_URL: db.url } });
+    const restarted = await ServiceProcess.start('routing', 3112, {
+      env: { DATABASE_URL: db.url, KAFKA_CONSUMER_GROUP_PREFIX: GROUP_PREFIX },
+    });
     services.push(restarted);
     await expectEventually(
       async () => {

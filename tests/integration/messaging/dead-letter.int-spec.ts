@@ -13,7 +13,7 @@ import {
   type IncomingEvent,
 } from '@petitions/messaging';
 import { createServiceDataSource, runServiceMigrations, UnitOfWork } from '@petitions/platform';
-import { createTestKafka, expectEventually, moveGroupToEnd, TopicRecorder } from '@petitions/testing';
+import { createTestKafka, ensureTopics, expectEventually, moveGroupToEnd, TopicRecorder } from '@petitions/testing';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 
 const SCHEMA = `it_dlq_${Date.now()}`;
@@ -113,7 +113,7 @@ describe('the batch transport with a poison message', () => {
     // Start from the end of the shared topic: only this test's messages matter.
     const admin = testKafka.admin();
     await admin.connect();
-    await admin.createTopics({ topics: [{ topic: Topics.deptResponses, numPartitions: 12 }] }).catch(() => false);
+    await ensureTopics(admin, [Topics.deptResponses, `${Topics.deptResponses}.dlq`]);
     await moveGroupToEnd(admin, `${serviceName}.${Topics.deptResponses}`, Topics.deptResponses);
     await admin.disconnect();
     recorder = await TopicRecorder.start(testKafka, [`${Topics.deptResponses}.dlq`], { fromBeginning: false });
