@@ -3,7 +3,8 @@ import { createIdempotentProducer } from './kafka-client';
 
 export interface OutgoingMessage {
   topic: string;
-  key: string;
+  /** Null only for a dead letter whose original had no key (its bytes are kept as they were). */
+  key: string | Buffer | null;
   value: string | Buffer;
   headers: Record<string, string>;
 }

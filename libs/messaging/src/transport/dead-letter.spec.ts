@@ -47,7 +47,7 @@ describe('deadLetterFor', () => {
     const message = aReceivedMessage();
     expect(deadLetterFor(message, someFacts())).toEqual({
       topic: 'dept.POWER.assignments.dlq',
-      key: PETITION_ID,
+      key: Buffer.from(PETITION_ID, 'utf8'),
       value: Buffer.from('{"petitionId":"not valid"}', 'utf8'),
       headers: {
         'event-id': '018f3c1e-7b2a-7c3d-9e4f-5a6b7c8d9e0f',
@@ -71,9 +71,9 @@ describe('deadLetterFor', () => {
     expect([...(letter.value as Buffer)]).toEqual([0xff, 0xfe, 0x00, 0x7b]);
   });
 
-  it('given a message without key or value, when dead-lettered, then the key is empty and the value is zero bytes', () => {
+  it('given a message without key or value, when dead-lettered, then it has no key either and the value is zero bytes', () => {
     const letter = deadLetterFor(aReceivedMessage({ key: null, value: null }), someFacts());
-    expect(letter.key).toBe('');
+    expect(letter.key).toBeNull();
     expect(letter.value).toEqual(Buffer.alloc(0));
   });
 

@@ -31,7 +31,7 @@ export interface DeadLetterFacts {
 export function deadLetterFor(message: ReceivedMessage, facts: DeadLetterFacts): OutgoingMessage {
   return {
     topic: deadLetterTopic(message.topic),
-    key: message.key?.toString('utf8') ?? '',
+    key: message.key,
     value: message.value ?? Buffer.alloc(0),
     headers: {
       ...message.headers,
