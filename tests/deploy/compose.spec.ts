@@ -15,6 +15,8 @@ import { SERVICES } from '../../scripts/services';
 const ROOT = join(__dirname, '..', '..');
 const DOCKERFILE = 'deploy/Dockerfile';
 const INFRASTRUCTURE = ['kafka', 'postgres'] as const;
+/** Infrastructure only some services use: Redis holds intake's rate-limit counters. */
+const OTHER_INFRASTRUCTURE = ['redis'] as const;
 
 // ---- narrowing the parsed YAML -------------------------------------------------------------------------------
 
@@ -197,8 +199,12 @@ function composeService(name: string): Mapping {
 // ---- docker-compose.yml ------------------------------------------------------------------------------------
 
 describe('docker-compose.yml', () => {
-  it('runs kafka, postgres and exactly the services of scripts/services.ts', () => {
-    const expected = [...INFRASTRUCTURE, ...SERVICES.map((definition) => definition.name)].sort();
+  it('runs kafka, postgres, redis and exactly the services of scripts/services.ts', () => {
+    const expected = [
+      ...INFRASTRUCTURE,
+      ...OTHER_INFRASTRUCTURE,
+      ...SERVICES.map((definition) => definition.name),
+    ].sort();
     expect(Object.keys(services).sort()).toEqual(expected);
   });
 
@@ -207,6 +213,14 @@ describe('docker-compose.yml', () => {
     expect(asScalarText(composeService('postgres').image, 'services.postgres.image')).toMatch(/^postgres:15(?:$|[.-])/);
     expect(healthcheckCommand(composeService('kafka'), 'services.kafka')).toContain('kafka-broker-api-versions.sh');
     expect(healthcheckCommand(composeService('postgres'), 'services.postgres')).toContain('pg_isready');
+  });
+
+  it('runs Redis 7 with a health check, and intake waits for it and points REDIS_URL at it', () => {
+    expect(asScalarText(composeService('redis').image, 'services.redis.image')).toMatch(/^redis:7(?:$|[.-])/);
+    expect(healthcheckCommand(composeService('redis'), 'services.redis')).toContain('redis-cli ping');
+    expect(dependencies(composeService('intake'), 'services.intake').get('redis')).toBe('service_healthy');
+    const redisUrl = keyValues(composeService('intake').environment, 'services.intake.environment').get('REDIS_URL');
+    expect(new URL(interpolateDefaults(redisUrl ?? 'missing:')).hostname).toBe('redis');
   });
 
   it('keeps the broker from creating topics implicitly', () => {

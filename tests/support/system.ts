@@ -6,7 +6,7 @@ import type { TestDatabase } from './test-database';
 
 /** What each service consumes (mirrors its @EventPattern handlers), to start its fresh groups at the topics' ends. */
 const CONSUMED: Record<string, readonly string[]> = {
-  intake: [Topics.channelInbound],
+  intake: [Topics.channelInbound, Topics.routingEvents, Topics.deptResponses, Topics.deadlineEvents],
   routing: [Topics.petitionEvents],
   'deadline-tracking': [Topics.routingEvents, Topics.deptResponses],
   accountability: [Topics.petitionEvents, Topics.routingEvents, Topics.deptResponses, Topics.deadlineEvents],
@@ -44,7 +44,16 @@ export class RunningSystem {
     } finally {
       await admin.disconnect();
     }
-    const env = { DATABASE_URL: db.url, KAFKA_CONSUMER_GROUP_PREFIX: groupPrefix, ...extraEnv };
+    // Its own rate-limit counters in the shared Redis, with limits no test reaches unless it sets its own.
+    const rateLimits = {
+      INTAKE_RATE_LIMIT_PREFIX: `intake:rl:${groupPrefix.replace(/\W/g, '')}:`,
+      INTAKE_RATE_LIMITS: JSON.stringify({
+        'channel-key': { limit: 100000, windowSeconds: 60 },
+        source: { limit: 100000, windowSeconds: 60 },
+        'tracking-lookup': { limit: 100000, windowSeconds: 60 },
+      }),
+    };
+    const env = { DATABASE_URL: db.url, KAFKA_CONSUMER_GROUP_PREFIX: groupPrefix, ...rateLimits, ...extraEnv };
     const started = await Promise.all(
       SERVICE_NAMES.map((name, index) => ServiceProcess.start(name, basePort + index, { env })),
     );

@@ -1,6 +1,7 @@
 import { CommonConfig, Secret } from '@petitions/platform';
-import { IsInt, Max, Min, ValidateBy } from 'class-validator';
+import { IsInt, Matches, Max, Min, ValidateBy } from 'class-validator';
 import { demoCredentialsJson, IsChannelCredentials } from './channel-auth/channel-credentials';
+import { DEFAULT_RATE_LIMITS, IsRateLimits } from './rate-limit/rate-limit-rules';
 import { DEMO_PII_KEYS, piiKeyringProblems } from './reporters/pii-cipher';
 
 /** INTAKE_PII_KEYS must be a usable keyring; the message lists every problem without quoting the secret. */
@@ -33,4 +34,22 @@ export class IntakeConfig extends CommonConfig {
 
   /** Largest request body intake reads (bytes); a larger one is answered 413 before anything else. */
   @IsInt() @Min(1024) @Max(1048576) INTAKE_BODY_LIMIT_BYTES = 65536;
+
+  /** Redis, where every replica's rate-limit counters live. Secret: the URL may carry a password. */
+  @Secret()
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /**
+   * Rate limits per bucket: `{"channel-key"|"source"|"tracking-lookup": {"limit", "windowSeconds"}}`; buckets left
+   * out keep their defaults (rate-limit-rules.ts).
+   */
+  @IsRateLimits() INTAKE_RATE_LIMITS = JSON.stringify(DEFAULT_RATE_LIMITS);
+
+  /** Prefix of the Redis keys; two deployments (or test runs) sharing one Redis give each its own. */
+  @Matches(/^intake:rl:([A-Za-z0-9._-]{1,64}:)?$/, { message: 'must be intake:rl: or intake:rl:<name>:' })
+  INTAKE_RATE_LIMIT_PREFIX = 'intake:rl:';
+
+  /** Proxies in front of intake that append to X-Forwarded-For; 0 ignores the header (it is forgeable). */
+  @IsInt() @Min(0) @Max(10) INTAKE_TRUST_PROXY = 0;
 }

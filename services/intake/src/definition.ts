@@ -6,6 +6,7 @@ import { IntakeModule } from './intake.module';
 import { intakeMigrations } from './migrations';
 import { PetitionEntity } from './petitions/petition.entity';
 import { MaskingLogger } from './reporters/masking-logger';
+import { PetitionStatusEntity, PetitionTimelineEntity } from './tracking/tracking.entity';
 
 // For scripts/rotate-pii-key.ts (scripts reach a service only through its definition).
 export { PiiCipher } from './reporters/pii-cipher';
@@ -14,13 +15,14 @@ export { countPiiValuesByKeyId, rotatePiiKeys, type PiiRotationReport } from './
 /**
  * Intake: where petitions enter, by `POST /petitions` or on `channel.inbound` (the transport derives that topic from
  * the consumer's handler and creates it with its `.dlq`). Stores each one once and announces it on `petition.events`.
+ * Follows `routing.events`, `dept.responses` and `deadline.events` to answer `GET /petitions/track/{trackingCode}`.
  */
 export const intakeService: ServiceDefinition<IntakeConfig> = {
   name: 'intake',
   schema: 'intake',
   configClass: IntakeConfig,
   module: IntakeModule,
-  entities: [PetitionEntity],
+  entities: [PetitionEntity, PetitionStatusEntity, PetitionTimelineEntity],
   migrations: intakeMigrations,
   producedTopics: [Topics.petitionEvents],
   // Intake parses bodies itself: a size limit before anything else, and the exact bytes the channel signed.

@@ -7,9 +7,12 @@ import { ChannelInboundConsumer } from './inbound/channel-inbound.consumer';
 import { PetitionIntakeService } from './petitions/petition-intake.service';
 import { PetitionRepository } from './petitions/petition.repository';
 import { PetitionsController } from './petitions/petitions.controller';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { PiiCipher } from './reporters/pii-cipher';
+import { TrackingModule } from './tracking/tracking.module';
 
 @Module({
+  imports: [RateLimitModule, TrackingModule],
   controllers: [PetitionsController, ChannelInboundConsumer],
   providers: [
     PetitionRepository,

@@ -76,10 +76,10 @@ describe('intake: OpenAPI at /docs', () => {
     expect(schema?.additionalProperties).toBe(false);
   });
 
-  it('documents 202 and, for 400, 401, 403, 413 and 415, the one error schema', () => {
+  it('documents 202 and, for 400, 401, 403, 413, 415 and 429, the one error schema', () => {
     const responses = document.paths['/petitions']?.post?.responses ?? {};
-    expect(Object.keys(responses).sort()).toEqual(['202', '400', '401', '403', '413', '415']);
-    for (const status of ['400', '401', '403', '413', '415']) {
+    expect(Object.keys(responses).sort()).toEqual(['202', '400', '401', '403', '413', '415', '429']);
+    for (const status of ['400', '401', '403', '413', '415', '429']) {
       expect(responses[status]?.content?.['application/json']?.schema).toEqual({
         $ref: '#/components/schemas/ErrorResponse',
       });

@@ -60,9 +60,14 @@ export class ChannelSignatureGuard implements CanActivate {
   }
 }
 
+/** The key that signed this request, once ChannelSignatureGuard has verified it; undefined before or without it. */
+export function verifiedCredentialOf(request: object): ChannelCredential | undefined {
+  return (request as SignedRequest)[SIGNED_BY];
+}
+
 /** The key that signed this request (ChannelSignatureGuard must guard the route). */
 export const SignedBy = createParamDecorator((_data: unknown, context: ExecutionContext): ChannelCredential => {
-  const credential = context.switchToHttp().getRequest<SignedRequest>()[SIGNED_BY];
+  const credential = verifiedCredentialOf(context.switchToHttp().getRequest<SignedRequest>());
   if (!credential) throw new Error('@SignedBy() on a route without ChannelSignatureGuard');
   return credential;
 });

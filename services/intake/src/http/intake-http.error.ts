@@ -13,6 +13,7 @@ export const INTAKE_ERROR_CODES = [
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
   'TOO_MANY_REQUESTS',
+  'RATE_LIMITED',
   'REQUEST_REJECTED',
   'INTERNAL_ERROR',
 ] as const;
@@ -40,6 +41,7 @@ export function statusOf(code: IntakeErrorCode): number {
     case 'UNSUPPORTED_MEDIA_TYPE':
       return 415;
     case 'TOO_MANY_REQUESTS':
+    case 'RATE_LIMITED':
       return 429;
     case 'INTERNAL_ERROR':
       return 500;

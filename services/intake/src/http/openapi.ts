@@ -9,6 +9,7 @@ import {
   ApiOperation,
   ApiPayloadTooLargeResponse,
   ApiProperty,
+  ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
   ApiUnsupportedMediaTypeResponse,
   DocumentBuilder,
@@ -73,6 +74,15 @@ export function ApiSubmitPetition(): MethodDecorator {
     ApiUnsupportedMediaTypeResponse({
       type: ErrorResponse,
       description: 'UNSUPPORTED_MEDIA_TYPE: not `application/json` in UTF-8, or compressed.',
+    }),
+    ApiTooManyRequestsResponse({
+      type: ErrorResponse,
+      description:
+        'RATE_LIMITED: over the limit of the source address or of the key (INTAKE_RATE_LIMITS); `Retry-After` ' +
+        'says in how many seconds to try again. Every answer carries `RateLimit-Limit`, `-Remaining`, `-Reset`.',
+      headers: {
+        'Retry-After': { description: 'Seconds until a request is admitted again.', schema: { type: 'integer' } },
+      },
     }),
   );
 }

@@ -3,6 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import type { ChannelCredential } from '../channel-auth/channel-credentials';
 import { assertKeyMayActFor, ChannelSignatureGuard, SignedBy } from '../channel-auth/channel-signature.guard';
 import { ApiSubmitPetition } from '../http/openapi';
+import { RateLimit } from '../rate-limit/rate-limit.decorator';
+import { ChannelKeyRateLimitGuard } from '../rate-limit/rate-limit.guard';
 import { PetitionIntakeService } from './petition-intake.service';
 import { SubmitPetitionDto, type PetitionAccepted } from './submit-petition.dto';
 
@@ -11,10 +13,14 @@ import { SubmitPetitionDto, type PetitionAccepted } from './submit-petition.dto'
 export class PetitionsController {
   constructor(private readonly intake: PetitionIntakeService) {}
 
-  /** 202 once the petition and its event are durably stored. Signed (401), valid (400), the key's channel (403). */
+  /**
+   * 202 once the petition and its event are durably stored. Within the source's rate (429), signed (401), within the
+   * key's rate (429), valid (400), the key's channel (403).
+   */
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
-  @UseGuards(ChannelSignatureGuard)
+  @RateLimit('source')
+  @UseGuards(ChannelSignatureGuard, ChannelKeyRateLimitGuard)
   @ApiSubmitPetition()
   submit(@Body() body: SubmitPetitionDto, @SignedBy() key: ChannelCredential): Promise<PetitionAccepted> {
     assertKeyMayActFor(key, body.channel);

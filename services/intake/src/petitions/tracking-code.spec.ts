@@ -1,4 +1,4 @@
-import { newTrackingCode } from './tracking-code';
+import { newTrackingCode, parseTrackingCode } from './tracking-code';
 
 const FORMAT = /^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/;
 
@@ -64,4 +64,21 @@ describe('newTrackingCode', () => {
   it('given any code, when checked against the petition.received contract pattern, then it matches', () => {
     expect(newTrackingCode(countingRandom(7).random)).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
   });
+});
+
+describe('parseTrackingCode', () => {
+  it('given a code as issued, then the same code', () => {
+    expect(parseTrackingCode('7KQ2-M9XD-4HTA')).toBe('7KQ2-M9XD-4HTA');
+  });
+
+  it('given a code typed in lower case with spaces around it, then the canonical code', () => {
+    expect(parseTrackingCode('  7kq2-m9xd-4hta ')).toBe('7KQ2-M9XD-4HTA');
+  });
+
+  it.each(['', '7KQ2M9XD4HTA', '7KQ2-M9XD-4HT', '7KQ2-M9XD-4HTA-', '0KQ2-M9XD-4HTA', '7KQ2-M9XD-4HTI', "' OR 1=1 --"])(
+    'given %j, which no code can be, then null',
+    (input) => {
+      expect(parseTrackingCode(input)).toBeNull();
+    },
+  );
 });

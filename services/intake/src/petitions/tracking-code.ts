@@ -8,3 +8,14 @@ export function newTrackingCode(random: (max: number) => number = randomInt): st
   const chars = Array.from({ length: 12 }, () => ALPHABET[random(ALPHABET.length)]);
   return [chars.slice(0, 4), chars.slice(4, 8), chars.slice(8, 12)].map((group) => group.join('')).join('-');
 }
+
+const TRACKING_CODE = new RegExp(`^[${ALPHABET}]{4}-[${ALPHABET}]{4}-[${ALPHABET}]{4}$`);
+
+/**
+ * A tracking code as a citizen may type it (any case, surrounding spaces) in its canonical form, or null when it
+ * cannot be one: a malformed code is answered like an unknown one, without a query.
+ */
+export function parseTrackingCode(input: string): string | null {
+  const code = input.trim().toUpperCase();
+  return TRACKING_CODE.test(code) ? code : null;
+}

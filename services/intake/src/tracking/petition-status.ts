@@ -1,0 +1,159 @@
+import type { EventPayloads, EventType } from '@petitions/contracts';
+
+/** The events intake follows to tell a citizen where their petition stands. */
+export type TrackedEventType = Extract<
+  EventType,
+  | 'petition.assigned'
+  | 'deadline.armed'
+  | 'department.acknowledged'
+  | 'department.progress-reported'
+  | 'department.resolved'
+  | 'deadline.breached'
+  | 'deadline.stopped'
+>;
+
+export type TrackedEvent = { [K in TrackedEventType]: { type: K; payload: EventPayloads[K] } }[TrackedEventType];
+
+export const PETITION_STATUSES = ['received', 'assigned', 'acknowledged', 'in-progress', 'resolved'] as const;
+export type PetitionStatus = (typeof PETITION_STATUSES)[number];
+
+/**
+ * What intake knows about a petition's progress, each fact with the time it happened. The events come from three
+ * topics in any order, so every fact keeps the latest version seen (by its own timestamp, not by arrival) and the
+ * status is derived from the facts rather than stored as a step that a late event could move backwards.
+ */
+export interface StatusFacts {
+  departmentCode: string | null;
+  coDepartments: string[];
+  category: string | null;
+  complexity: string | null;
+  assignedAt: Date | null;
+  /** When the clock behind `dueAt` started: a later arming (a re-armed clock) wins. */
+  armedAt: Date | null;
+  dueAt: Date | null;
+  acknowledgedAt: Date | null;
+  progressAt: Date | null;
+  resolvedAt: Date | null;
+  result: string | null;
+  breachedAt: Date | null;
+  stoppedAt: Date | null;
+  withinDeadline: boolean | null;
+}
+
+export const NO_FACTS: Readonly<StatusFacts> = Object.freeze({
+  departmentCode: null,
+  coDepartments: [],
+  category: null,
+  complexity: null,
+  assignedAt: null,
+  armedAt: null,
+  dueAt: null,
+  acknowledgedAt: null,
+  progressAt: null,
+  resolvedAt: null,
+  result: null,
+  breachedAt: null,
+  stoppedAt: null,
+  withinDeadline: null,
+});
+
+/** True when `candidate` is newer than what is held; a tie keeps what is held, so a redelivery changes nothing. */
+function isNewer(candidate: Date, held: Date | null): boolean {
+  return held === null || candidate.getTime() > held.getTime();
+}
+
+/** The later of two instants (either may be missing). */
+function latest(held: Date | null, candidate: Date): Date {
+  return isNewer(candidate, held) ? candidate : (held ?? candidate);
+}
+
+/** Folds one event into the facts (evolve, in event-sourcing terms). Pure: returns new facts, idempotent. */
+export function evolveStatus(facts: Readonly<StatusFacts>, event: TrackedEvent): StatusFacts {
+  switch (event.type) {
+    case 'petition.assigned': {
+      const at = new Date(event.payload.assignedAt);
+      if (!isNewer(at, facts.assignedAt)) return { ...facts };
+      const { departmentCode, coDepartments, category, complexity } = event.payload;
+      return { ...facts, departmentCode, coDepartments: [...coDepartments], category, complexity, assignedAt: at };
+    }
+    case 'deadline.armed': {
+      const at = new Date(event.payload.startedAt);
+      if (!isNewer(at, facts.armedAt)) return { ...facts };
+      return { ...facts, armedAt: at, dueAt: new Date(event.payload.dueAt) };
+    }
+    case 'department.acknowledged':
+      return { ...facts, acknowledgedAt: latest(facts.acknowledgedAt, new Date(event.payload.acknowledgedAt)) };
+    case 'department.progress-reported':
+      return { ...facts, progressAt: latest(facts.progressAt, new Date(event.payload.reportedAt)) };
+    case 'department.resolved': {
+      const at = new Date(event.payload.resolvedAt);
+      if (!isNewer(at, facts.resolvedAt)) return { ...facts };
+      return { ...facts, resolvedAt: at, result: event.payload.result };
+    }
+    case 'deadline.breached':
+      return { ...facts, breachedAt: latest(facts.breachedAt, new Date(event.payload.breachedAt)) };
+    case 'deadline.stopped': {
+      const at = new Date(event.payload.stoppedAt);
+      if (!isNewer(at, facts.stoppedAt)) return { ...facts };
+      return { ...facts, stoppedAt: at, withinDeadline: event.payload.withinDeadline };
+    }
+  }
+}
+
+/** The furthest step the facts show: a resolution is never undone by an acknowledgement that arrives late. */
+export function statusOf(facts: Readonly<StatusFacts>): PetitionStatus {
+  if (facts.resolvedAt !== null) return 'resolved';
+  if (facts.progressAt !== null) return 'in-progress';
+  if (facts.acknowledgedAt !== null) return 'acknowledged';
+  if (facts.assignedAt !== null) return 'assigned';
+  return 'received';
+}
+
+/** Overdue once the clock fired, or when it stopped after its due time (the breach may not have arrived yet). */
+export function isOverdue(facts: Readonly<StatusFacts>): boolean {
+  return facts.breachedAt !== null || facts.withinDeadline === false;
+}
+
+export const TIMELINE_EVENTS = ['received', 'assigned', 'acknowledged', 'progress', 'resolved', 'overdue'] as const;
+export type TimelineEvent = (typeof TIMELINE_EVENTS)[number];
+
+export interface TimelineEntry {
+  at: Date;
+  event: TimelineEvent;
+  departmentCode: string | null;
+}
+
+/** The step a citizen sees for an event; clock bookkeeping (armed, stopped) shows in the status instead. */
+export function timelineEntryOf(event: TrackedEvent): TimelineEntry | null {
+  switch (event.type) {
+    case 'petition.assigned':
+      return {
+        at: new Date(event.payload.assignedAt),
+        event: 'assigned',
+        departmentCode: event.payload.departmentCode,
+      };
+    case 'department.acknowledged':
+      return {
+        at: new Date(event.payload.acknowledgedAt),
+        event: 'acknowledged',
+        departmentCode: event.payload.departmentCode,
+      };
+    case 'department.progress-reported':
+      return {
+        at: new Date(event.payload.reportedAt),
+        event: 'progress',
+        departmentCode: event.payload.departmentCode,
+      };
+    case 'department.resolved':
+      return {
+        at: new Date(event.payload.resolvedAt),
+        event: 'resolved',
+        departmentCode: event.payload.departmentCode,
+      };
+    case 'deadline.breached':
+      return { at: new Date(event.payload.breachedAt), event: 'overdue', departmentCode: event.payload.departmentCode };
+    case 'deadline.armed':
+    case 'deadline.stopped':
+      return null;
+  }
+}
