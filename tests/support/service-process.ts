@@ -26,7 +26,13 @@ export class ServiceProcess {
     this.exit = once(child, 'exit').then(([code]) => code as number | null);
   }
 
-  static async start(name: string, port: number, options: ServiceProcessOptions = {}): Promise<ServiceProcess> {
+  static async start(
+    name: string,
+    requestedPort: number,
+    options: ServiceProcessOptions = {},
+  ): Promise<ServiceProcess> {
+    // TEST_PORT_OFFSET lets several checkouts run their suites on one machine without fighting over ports.
+    const port = requestedPort + Number(process.env.TEST_PORT_OFFSET ?? 0);
     const child = spawn(process.execPath, [join(ROOT, 'dist', 'services', name, 'src', 'main.js')], {
       cwd: ROOT,
       env: { ...process.env, HTTP_PORT: String(port), LOG_LEVEL: 'log', ...options.env },
