@@ -1,6 +1,7 @@
 /**
  * `npm start`: the whole system on one machine, for a newcomer and for demos.
- *   Kafka (the local broker, started if nothing answers, unless KAFKA_BROKERS is set) · a PostgreSQL check ·
+ *   PostgreSQL (DATABASE_URL, else the machine's own, else an embedded server started here) ·
+ *   Kafka (the local broker, started if nothing answers, unless KAFKA_BROKERS is set) ·
  *   the five services as child processes (prefixed output, also in .local/logs/) · the simulator · a short guide.
  * Ctrl-C stops everything this run started, in reverse order, and exits 0 when every service stopped cleanly.
  */
@@ -12,7 +13,7 @@ import { guideText } from './start/guide';
 import { parseOptions, USAGE, UsageError, type StartOptions } from './start/options';
 import { Colour, colourWanted, Printer, sinkFor } from './start/output';
 import { localBrokerAddress } from './start/kafka';
-import { DEFAULT_DATABASE_URL, redactUrl } from './start/preflight';
+import { redactUrl } from './start/preflight';
 import type { ServiceSpec } from './start/service-child';
 import { Stack } from './start/stack';
 
@@ -57,8 +58,8 @@ function optionsOrExit(): StartOptions {
  * The services see the same Kafka and database as this script. HTTP_PORT is set per service; a colourless run asks
  * Nest for colourless logs too (Nest colours unless NO_COLOR is set).
  */
-function childEnvironment(colour: boolean, brokers: string, databaseUrl: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, KAFKA_BROKERS: brokers, DATABASE_URL: databaseUrl };
+function childEnvironment(colour: boolean, brokers: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, KAFKA_BROKERS: brokers };
   delete env.HTTP_PORT;
   if (!colour) env.NO_COLOR = '1';
   return env;
@@ -116,12 +117,12 @@ interface RunContext {
   printer: Printer;
   options: StartOptions;
   specs: ServiceSpec[];
-  databaseUrl: string;
 }
 
-async function run({ stack, printer, options, specs, databaseUrl }: RunContext): Promise<number> {
+async function run({ stack, printer, options, specs }: RunContext): Promise<number> {
   const failed = (): Promise<number> => stack.shutdown('start-up failed', true);
   if (!(await stack.preflight())) return failed();
+  if (stack.stopping || !(await stack.ensurePostgres())) return failed();
   if (stack.stopping || !(await stack.ensureKafka())) return failed();
   if (stack.stopping || !(await stack.startServices())) return failed();
   if (options.simulator) await startSimulation(stack, printer, options, specs);
@@ -130,7 +131,8 @@ async function run({ stack, printer, options, specs, databaseUrl }: RunContext):
   const guide = guideText(printer, {
     services: specs,
     brokers: stack.kafka.brokers,
-    database: redactUrl(databaseUrl),
+    database: redactUrl(stack.postgres.url),
+    databaseEmbedded: stack.postgres.embedded,
     kafkaStartedHere: stack.kafka.startedHere,
     simulator: options.simulator,
   });
@@ -151,17 +153,15 @@ function main(): void {
   printer.reserve(['start', 'kafka', 'simulator', ...specs.map((spec) => spec.name)]);
   const brokersConfigured = Boolean(process.env.KAFKA_BROKERS);
   const brokers = process.env.KAFKA_BROKERS || localBrokerAddress();
-  const databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
   const stack = new Stack({
     printer,
     services: specs,
     brokers,
     brokersConfigured,
-    databaseUrl,
-    childEnv: childEnvironment(printer.colour, brokers, databaseUrl),
+    childEnv: childEnvironment(printer.colour, brokers),
   });
   handleSignals(stack);
-  void run({ stack, printer, options, specs, databaseUrl }).then((code) => process.exit(code));
+  void run({ stack, printer, options, specs }).then((code) => process.exit(code));
 }
 
 main();

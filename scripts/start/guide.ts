@@ -12,6 +12,8 @@ export interface GuideFacts {
   services: readonly { name: string; port: number }[];
   brokers: string;
   database: string;
+  /** True when this run started an embedded PostgreSQL (no DATABASE_URL, none answering locally). */
+  databaseEmbedded: boolean;
   kafkaStartedHere: boolean;
   simulator: boolean;
 }
@@ -82,7 +84,7 @@ export function guideText(printer: Printer, facts: GuideFacts): string {
     '',
     heading('Where things are:'),
     `  logs        .local/logs/<service>.log (this run and earlier ones)${facts.kafkaStartedHere ? '; broker: .local/kafka/logs/' : ''}`,
-    `  database    ${facts.database}, one schema per service`,
+    `  database    ${facts.database}${facts.databaseEmbedded ? ' (embedded, data in .local/postgres)' : ''}, one schema per service`,
     '',
     heading('Ctrl-C stops everything (a second Ctrl-C kills at once).'),
     rule,

@@ -1,8 +1,13 @@
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 
-/** The repository root, seen from dist/scripts/start/ where this module runs from. */
-export const REPO_ROOT = join(__dirname, '..', '..', '..');
+/**
+ * The repository root, seen from dist/scripts/start/ where this module runs from (or from scripts/start/ when a test
+ * loads the TypeScript source).
+ */
+export const REPO_ROOT = __dirname.split(sep).includes('dist')
+  ? join(__dirname, '..', '..', '..')
+  : join(__dirname, '..', '..');
 
 /** Colours by ANSI SGR code; plain codes so that no dependency is needed for a few tags. */
 export const Colour = {

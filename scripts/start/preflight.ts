@@ -2,8 +2,6 @@ import { createServer } from 'node:net';
 import { Client } from 'pg';
 import type { LineSink } from './output';
 
-export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
-
 /** A URL fit to print: the password, if any, masked. */
 export function redactUrl(url: string): string {
   return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
@@ -37,10 +35,9 @@ export function portFree(port: number, host = '0.0.0.0'): Promise<boolean> {
   });
 }
 
-/** Ports and PostgreSQL, checked before anything starts: they fail fast, before a broker is started for nothing. */
+/** Ports, checked before anything starts: they fail fast, before a database or a broker is started for nothing. */
 export async function preflight(
   services: readonly { name: string; port: number }[],
-  databaseUrl: string,
   migrationsRun: string | undefined,
   say: LineSink,
 ): Promise<boolean> {
@@ -50,13 +47,6 @@ export async function preflight(
       return false;
     }
   }
-  const problem = await postgresProblem(databaseUrl);
-  if (problem) {
-    say(`PostgreSQL at ${redactUrl(databaseUrl)} does not answer "select 1": ${problem}`, 'err');
-    say('start it (e.g. docker compose up -d postgres), or set DATABASE_URL to one that runs', 'err');
-    return false;
-  }
-  say(`PostgreSQL ${redactUrl(databaseUrl)} answers`);
   say(
     /^(false|0|no)$/i.test(migrationsRun ?? '')
       ? 'MIGRATIONS_RUN=false: the services will not migrate (run npm run migrations:run if they complain)'

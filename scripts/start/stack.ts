@@ -1,6 +1,7 @@
 import type { RunningSimulator } from './simulation';
 import { KafkaControl } from './kafka-control';
 import { Colour, openLogFile, seconds, sinkFor, type LineSink, type Printer } from './output';
+import { PostgresControl } from './postgres-control';
 import { preflight } from './preflight';
 import { describeExit, exitedCleanly, ServiceChild, type ExitInfo, type ServiceSpec } from './service-child';
 
@@ -16,8 +17,7 @@ export interface StackSettings {
   brokers: string;
   /** True when the operator set KAFKA_BROKERS: then this run starts and stops no broker. */
   brokersConfigured: boolean;
-  databaseUrl: string;
-  /** The environment every service gets (HTTP_PORT is added per service). */
+  /** The environment every service gets (HTTP_PORT is added per service; DATABASE_URL once PostgreSQL is settled). */
   childEnv: NodeJS.ProcessEnv;
 }
 
@@ -27,6 +27,7 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 export class Stack {
   readonly services: ServiceChild[] = [];
   readonly kafka: KafkaControl;
+  readonly postgres: PostgresControl;
   private simulator: RunningSimulator | undefined;
   private stopRequested = false;
   private shuttingDown: Promise<number> | undefined;
@@ -40,6 +41,7 @@ export class Stack {
     this.say = sinkFor(settings.printer, 'start', Colour.grey);
     const kafkaOutput = sinkFor(settings.printer, 'kafka', Colour.red);
     this.kafka = new KafkaControl(settings.brokers, settings.brokersConfigured, this.say, kafkaOutput);
+    this.postgres = new PostgresControl(process.env, this.say, sinkFor(settings.printer, 'postgres', Colour.blue));
   }
 
   get stopping(): boolean {
@@ -54,10 +56,17 @@ export class Stack {
     this.say(text, stream);
   }
 
-  /** Ports and PostgreSQL first: they fail fast, before a broker is started for nothing. */
+  /** Ports first: they fail fast, before a database or a broker is started for nothing. */
   preflight(): Promise<boolean> {
-    const { services, databaseUrl, childEnv } = this.settings;
-    return preflight(services, databaseUrl, childEnv.MIGRATIONS_RUN, this.say);
+    const { services, childEnv } = this.settings;
+    return preflight(services, childEnv.MIGRATIONS_RUN, this.say);
+  }
+
+  /** DATABASE_URL, else the machine's own PostgreSQL, else an embedded one; the services get whichever it is. */
+  async ensurePostgres(): Promise<boolean> {
+    if (!(await this.postgres.ensure(() => this.stopRequested))) return false;
+    this.settings.childEnv.DATABASE_URL = this.postgres.url;
+    return true;
   }
 
   ensureKafka(): Promise<boolean> {
@@ -154,7 +163,8 @@ export class Stack {
     await this.stopSimulator();
     const exits = await this.stopServices();
     const kafkaNote = await this.kafka.stop();
-    this.printSummary(exits, kafkaNote);
+    const postgresNote = await this.postgres.stop();
+    this.printSummary(exits, kafkaNote, postgresNote);
     const clean = exits.every(([, exit]) => exitedCleanly(exit));
     return failed || !clean ? 1 : 0;
   }
@@ -183,8 +193,8 @@ export class Stack {
     );
   }
 
-  private printSummary(exits: [string, ExitInfo][], kafkaNote: string): void {
-    const width = Math.max(5, ...exits.map(([name]) => name.length));
+  private printSummary(exits: [string, ExitInfo][], kafkaNote: string, postgresNote: string): void {
+    const width = Math.max(8, ...exits.map(([name]) => name.length));
     this.say('summary:');
     if (exits.length === 0) this.say('  no service was started');
     for (const [name, exit] of exits) {
@@ -193,6 +203,7 @@ export class Stack {
       );
     }
     this.say(`  ${'kafka'.padEnd(width)}  ${kafkaNote}`);
+    this.say(`  ${'postgres'.padEnd(width)}  ${postgresNote}`);
   }
 
   /** Second signal: no more waiting. SIGKILL to the services, the kafka.sh script and a broker this run started. */
@@ -200,5 +211,6 @@ export class Stack {
     this.say('second signal: killing everything now', 'err');
     for (const service of this.services) service.kill();
     this.kafka.kill();
+    this.postgres.kill();
   }
 }
