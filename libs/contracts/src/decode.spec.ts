@@ -255,27 +255,44 @@ describe('decodePayload', () => {
     expect(error.problems).toEqual([`text: nests deeper than ${MAX_PAYLOAD_DEPTH} levels`]);
   });
 
-  it('given nesting exactly at the limit in an unknown field, when decoded, then only the unknown field is named', () => {
+  it('given nesting exactly at the limit in an unknown field of a channel message, then only that field is named', () => {
     const atLimit = `${'['.repeat(MAX_PAYLOAD_DEPTH - 1)}${']'.repeat(MAX_PAYLOAD_DEPTH - 1)}`;
-    const json = JSON.stringify(aReceivedPayload({ extra: 'PLACEHOLDER' })).replace('"PLACEHOLDER"', atLimit);
-    expect(decodeFailure('petition.received', 1, json).problems).toEqual(['extra: property extra should not exist']);
+    const message = { channel: 'app', channelMessageId: 'm-1', text: '路灯不亮', extra: 'PLACEHOLDER' };
+    const json = JSON.stringify(message).replace('"PLACEHOLDER"', atLimit);
+    expect(decodeFailure('channel.message-received', 1, json).problems).toEqual([
+      'extra: property extra should not exist',
+    ]);
   });
 
-  it('given an unknown field, when decoded, then it is rejected by name', () => {
-    const error = decodeFailure(
+  it('given an unknown field on channel.inbound (from outside), when decoded, then it is rejected by name', () => {
+    const message = { channel: 'app', channelMessageId: 'm-1', text: '路灯不亮', status: 'resolved' };
+    const error = decodeFailure('channel.message-received', 1, JSON.stringify(message));
+    expect(error.kind).toBe<DecodeFailureKind>('invalid-payload');
+    expect(error.problems).toEqual(['status: property status should not exist']);
+  });
+
+  it('given a field a newer producer added to an internal event, when decoded, then it is dropped, not passed on', () => {
+    const decoded = decodePayload(
       'petition.received',
       1,
-      JSON.stringify(aReceivedPayload({ reporterPhone: '13812345678' })),
+      JSON.stringify(aReceivedPayload({ addedLater: 'x', reporterPhone: '13812345678' })),
     );
-    expect(error.kind).toBe<DecodeFailureKind>('invalid-payload');
-    expect(error.problems).toEqual(['reporterPhone: property reporterPhone should not exist']);
+    expect(decoded).toEqual(aReceivedPayload());
+    expect(Object.keys(decoded)).not.toContain('reporterPhone');
   });
 
-  it('given an unknown field inside a nested timeline entry, when decoded, then it is rejected with its path', () => {
+  it('given an added field inside a nested timeline entry, when decoded, then it is dropped there too', () => {
     const reviewed = validPayloads()['petition.reviewed'];
-    const payload = { ...reviewed, timeline: [{ ...reviewed.timeline[0], secret: 'x' }] };
-    const error = decodeFailure('petition.reviewed', 1, JSON.stringify(payload));
-    expect(error.problems).toEqual(['timeline.0.secret: property secret should not exist']);
+    const payload = { ...reviewed, timeline: [{ ...reviewed.timeline[0], addedLater: 'x' }] };
+    expect(decodePayload('petition.reviewed', 1, JSON.stringify(payload)).timeline[0]).not.toHaveProperty('addedLater');
+  });
+
+  it('given an added field that nests too deep on an internal event, when decoded, then it is still rejected', () => {
+    const deep = `${'['.repeat(MAX_PAYLOAD_DEPTH + 1)}${']'.repeat(MAX_PAYLOAD_DEPTH + 1)}`;
+    const json = JSON.stringify(aReceivedPayload({ extra: 'PLACEHOLDER' })).replace('"PLACEHOLDER"', deep);
+    expect(decodeFailure('petition.received', 1, json).problems).toEqual([
+      `extra: nests deeper than ${MAX_PAYLOAD_DEPTH} levels`,
+    ]);
   });
 
   it('given a department code in lower case, when a work order is decoded, then it is rejected', () => {

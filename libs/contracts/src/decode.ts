@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { EventCatalog, isEventType, type EventPayloads, type EventType } from './catalog';
+import { Topics } from './topics';
 
 export type DecodeFailureKind = 'unknown-type' | 'unsupported-version' | 'malformed-json' | 'invalid-payload';
 
@@ -45,8 +46,19 @@ export function nestingProblems(plain: object): string[] {
 }
 
 /**
- * Parses and validates a payload at the consuming edge: unknown fields are rejected, every bad field is named.
- * Throws PayloadDecodeError; a caller dead-letters it, since retrying cannot make bad data good.
+ * Events from outside (the upstream channels on channel.inbound) are checked strictly: a field the contract does not
+ * know is rejected by name, as on the HTTP path. Events between our own services are read tolerantly: a field added
+ * to a v1 payload by a newer producer is dropped, not dead-lettered, so a rolling upgrade (producer first) never
+ * parks good events (ADR 0003). Removing or changing a field still needs a new version.
+ */
+function rejectsUnknownFields(type: EventType): boolean {
+  return EventCatalog[type].topic === Topics.channelInbound;
+}
+
+/**
+ * Parses and validates a payload at the consuming edge, naming every bad field; unknown fields are rejected on
+ * channel.inbound and dropped elsewhere (rejectsUnknownFields). Throws PayloadDecodeError; a caller dead-letters it,
+ * since retrying cannot make bad data good.
  */
 export function decodePayload<T extends EventType>(type: T, version: number, json: string): EventPayloads[T];
 export function decodePayload(type: string, version: number, json: string): EventPayloads[EventType];
@@ -71,7 +83,7 @@ export function decodePayload(type: string, version: number, json: string): Even
   const tooDeep = nestingProblems(plain);
   if (tooDeep.length > 0) throw new PayloadDecodeError('invalid-payload', tooDeep);
   const instance = plainToInstance(payloadClass as new () => object, plain);
-  const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true });
+  const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: rejectsUnknownFields(type) });
   if (errors.length > 0) throw new PayloadDecodeError('invalid-payload', flatten(errors));
   return instance as EventPayloads[EventType];
 }
