@@ -37,7 +37,9 @@ import {
   EventCatalog,
   FITS_LOCATION,
   IS_RESIDENT_ID_NUMBER,
+  IS_WELL_FORMED_TEXT,
   RESIDENT_ID_SHAPE,
+  WELL_FORMED_TEXT,
   Topics,
   allTopicPatterns,
   channelMessageKey,
@@ -51,6 +53,12 @@ import {
 } from '@petitions/contracts';
 import { DEPARTMENT_CODES } from '@petitions/district';
 import { DeadLetterHeader } from '@petitions/messaging';
+import { PATTERN_METADATA } from '@nestjs/microservices/constants';
+import { accountabilityService } from '../../services/accountability/src/definition';
+import { deadlineTrackingService } from '../../services/deadline-tracking/src/definition';
+import { disclosureService } from '../../services/disclosure/src/definition';
+import { intakeService } from '../../services/intake/src/definition';
+import { routingService } from '../../services/routing/src/definition';
 
 /**
  * docs/asyncapi.yaml is the published contract; libs/contracts is the code's truth. This test fails when they
@@ -82,6 +90,8 @@ const DEAD_LETTER_HEADERS = Object.values(DeadLetterHeader);
 const KEYED_BY_CHANNEL_MESSAGE: readonly string[] = ['channel.message-received'];
 /** Receivers outside the system: their dead letters are theirs to keep. */
 const EXTERNAL_TAG = 'department-systems';
+
+const SERVICES = [intakeService, routingService, deadlineTrackingService, accountabilityService, disclosureService];
 
 let parsed: { document: AsyncAPIDocumentInterface | undefined; errors: string[] };
 
@@ -212,6 +222,10 @@ function applyRule(facets: Facets, metadata: ValidationMetadata, where: string):
       // The check character (GB 11643) has no JSON Schema equivalent: the document states it in words.
       Object.assign(facets, { type: 'string', pattern: RESIDENT_ID_SHAPE.source });
       return;
+    case IS_WELL_FORMED_TEXT:
+      // No U+0000 and no unpaired surrogate: the pattern says it (the rule checks it without a regular expression).
+      Object.assign(facets, { type: 'string', pattern: WELL_FORMED_TEXT.source });
+      return;
     case IS_ARRAY:
       facets.type = 'array';
       return;
@@ -294,6 +308,51 @@ function expectSchemaMirrorsClass(cls: PayloadClass, schema: SchemaInterface | u
       expectSchemaMirrorsClass(nestedClassOf(cls, property, nested.each), nestedSchema, path);
     }
   }
+}
+
+// ---- what the services consume -------------------------------------------------------------------------------
+
+type ModuleClass = abstract new (...args: never[]) => unknown;
+
+/** The event types of the @EventPattern handlers of a module's controllers and of the modules it imports. */
+function handledEventTypes(module: ModuleClass, seen = new Set<ModuleClass>()): string[] {
+  if (seen.has(module)) return [];
+  seen.add(module);
+  const controllers = (Reflect.getMetadata('controllers', module) ?? []) as ModuleClass[];
+  const own = controllers.flatMap((controller) => {
+    const prototype = controller.prototype as Record<string, unknown>;
+    return Object.getOwnPropertyNames(prototype).flatMap((name) => {
+      const handler = prototype[name];
+      return typeof handler === 'function' ? ((Reflect.getMetadata(PATTERN_METADATA, handler) ?? []) as string[]) : [];
+    });
+  });
+  const imports = (Reflect.getMetadata('imports', module) ?? []) as unknown[];
+  const modules = imports.flatMap((entry) => {
+    if (typeof entry === 'function') return [entry as ModuleClass];
+    const dynamic = (entry as { module?: ModuleClass } | null)?.module;
+    return dynamic ? [dynamic] : [];
+  });
+  return [...own, ...modules.flatMap((imported) => handledEventTypes(imported, seen))];
+}
+
+/** `<topic> <message name>` of every operation of one service (by its tag) with that action, sorted. */
+function operationsOf(service: string, action: 'receive' | 'send'): string[] {
+  const operations = action === 'receive' ? doc().operations().filterByReceive() : doc().operations().filterBySend();
+  const entries = operations
+    .filter((operation) =>
+      operation
+        .tags()
+        .all()
+        .some((tag) => tag.name() === service),
+    )
+    .flatMap((operation) => {
+      const topic = operation.channels().all()[0]?.address() ?? '';
+      return operation
+        .messages()
+        .all()
+        .map((message) => `${topic} ${message.name() ?? ''}`);
+    });
+  return sorted(new Set(entries));
 }
 
 // ---- the tests ---------------------------------------------------------------------------------------------
@@ -480,6 +539,26 @@ describe('docs/asyncapi.yaml', () => {
         });
       }
     });
+
+    // A service reads every message of a topic it consumes; the types it has no handler for it skips, so a
+    // receive operation may list more types than the service acts on, but never fewer.
+    it.each(SERVICES.map((service) => [service.name, service] as const))(
+      'documents what %s consumes: its topics, each type it handles, a dead-letter operation per topic',
+      (_name, service) => {
+        const handled = handledEventTypes(service.module)
+          .filter(isEventType)
+          .map((type) => `${topicPatternOf(type)} ${type}`);
+        const received = operationsOf(service.name, 'receive');
+        expect(received).toEqual(expect.arrayContaining(handled));
+        const topicsOf = (entries: string[]): string[] =>
+          sorted(new Set(entries.map((entry) => entry.split(' ')[0] ?? '')));
+        expect(topicsOf(received)).toEqual(topicsOf(handled));
+        const deadLettered = operationsOf(service.name, 'send').filter((entry) => entry.includes('.dlq '));
+        expect(deadLettered).toEqual(
+          topicsOf(handled).map((topic) => `${deadLetterTopic(topic)} ${DEAD_LETTER_MESSAGE}`),
+        );
+      },
+    );
 
     it('documents the dlq-* headers and keeps the original key', () => {
       const message = messageNamed(DEAD_LETTER_MESSAGE);

@@ -39,7 +39,15 @@ export class ServiceProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const service = new ServiceProcess(name, port, child);
-    if (options.waitReady ?? true) await service.waitReady();
+    if (options.waitReady ?? true) {
+      try {
+        await service.waitReady();
+      } catch (error) {
+        // The caller gets no handle to stop it: a service still starting would outlive the test run (and hold jest).
+        service.kill();
+        throw error;
+      }
+    }
     return service;
   }
 

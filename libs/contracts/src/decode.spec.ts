@@ -8,7 +8,8 @@ import {
   type EventPayloads,
   type EventType,
 } from './catalog';
-import { MAX_PAYLOAD_DEPTH, PayloadDecodeError, decodePayload, type DecodeFailureKind } from './decode';
+import { PayloadDecodeError, decodePayload, type DecodeFailureKind } from './decode';
+import { MAX_PAYLOAD_DEPTH } from './json-shape';
 import { TimelineEntryV1 } from './events/petition-reviewed.v1';
 import { deadLetterTopic, deptAssignmentsTopic, isDeptAssignmentsTopic } from './topics';
 
@@ -240,7 +241,7 @@ describe('decodePayload', () => {
     const payload = { ...reviewed, timeline: [reviewed.timeline[0], { at: 'noon', eventType: 'department.resolved' }] };
     const error = decodeFailure('petition.reviewed', 1, JSON.stringify(payload));
     expect(error.kind).toBe<DecodeFailureKind>('invalid-payload');
-    expect(error.problems).toEqual(['timeline.1.at: at must be a valid ISO 8601 date string']);
+    expect(error.problems).toEqual(['timeline[1].at: at must be a valid ISO 8601 date string']);
   });
 
   // Bug: class-transformer recurses once per level, so a value nested 10 000 deep overflowed the stack
@@ -252,7 +253,37 @@ describe('decodePayload', () => {
     const json = JSON.stringify(aReceivedPayload({ text: 'PLACEHOLDER' })).replace('"PLACEHOLDER"', deep);
     const error = decodeFailure('petition.received', 1, json);
     expect(error.kind).toBe<DecodeFailureKind>('invalid-payload');
-    expect(error.problems).toEqual([`text: nests deeper than ${MAX_PAYLOAD_DEPTH} levels`]);
+    expect(error.problems).toEqual([`text: text nests deeper than ${MAX_PAYLOAD_DEPTH} levels`]);
+  });
+
+  // Bug: class-transformer drops `__proto__` and `constructor` keys without a word, so they passed the whitelist.
+  it.each([
+    ['__proto__', '{"__proto__":{"polluted":true},'],
+    ['constructor', '{"constructor":{"prototype":{"polluted":true}},'],
+  ])('given a %s key, when decoded, then it is rejected by name', (key, opening) => {
+    const json = JSON.stringify(aReceivedPayload()).replace(/^\{/, opening);
+    expect(decodeFailure('petition.received', 1, json).problems).toEqual([`${key}: property ${key} should not exist`]);
+  });
+
+  it('given a key twice, when decoded, then it is rejected by name rather than the last one taken', () => {
+    const json = JSON.stringify(aReceivedPayload({ text: 'first' })).replace(/\}$/, ',"text":"second"}');
+    expect(decodeFailure('petition.received', 1, json).problems).toEqual([
+      'text: property text must not appear more than once',
+    ]);
+  });
+
+  // Bug: a reporter of 20 000 numbers took a second to validate and gave 20 000 problems, one per item.
+  it('given an array of 20 000 items where an object belongs, when decoded, then one problem names the field', () => {
+    const json = JSON.stringify({ ...validPayloads()['channel.message-received'], reporter: Array(20_000).fill(1) });
+    const error = decodeFailure('channel.message-received', 1, json);
+    expect(error.problems).toEqual(['reporter: reporter must not hold more than 1000 items']);
+  });
+
+  it('given an array that is no object but within the limit, when decoded, then the field alone is named, not its items', () => {
+    const payload = { ...validPayloads()['channel.message-received'], reporter: [1, 2, 3] };
+    expect(decodeFailure('channel.message-received', 1, JSON.stringify(payload)).problems).toEqual([
+      'reporter: reporter must be an object',
+    ]);
   });
 
   it('given nesting exactly at the limit in an unknown field of a channel message, then only that field is named', () => {
@@ -291,7 +322,7 @@ describe('decodePayload', () => {
     const deep = `${'['.repeat(MAX_PAYLOAD_DEPTH + 1)}${']'.repeat(MAX_PAYLOAD_DEPTH + 1)}`;
     const json = JSON.stringify(aReceivedPayload({ extra: 'PLACEHOLDER' })).replace('"PLACEHOLDER"', deep);
     expect(decodeFailure('petition.received', 1, json).problems).toEqual([
-      `extra: nests deeper than ${MAX_PAYLOAD_DEPTH} levels`,
+      `extra: extra nests deeper than ${MAX_PAYLOAD_DEPTH} levels`,
     ]);
   });
 

@@ -1,6 +1,8 @@
 import { plainToInstance } from 'class-transformer';
-import { validateSync, type ValidationError } from 'class-validator';
+import { validateSync } from 'class-validator';
 import { EventCatalog, isEventType, type EventPayloads, type EventType } from './catalog';
+import { fieldProblemsOf, problemLines } from './field-problems';
+import { jsonShapeProblems } from './json-shape';
 import { Topics } from './topics';
 
 export type DecodeFailureKind = 'unknown-type' | 'unsupported-version' | 'malformed-json' | 'invalid-payload';
@@ -13,36 +15,6 @@ export class PayloadDecodeError extends Error {
     super(`${kind}: ${problems.join('; ')}`);
     this.name = 'PayloadDecodeError';
   }
-}
-
-function flatten(errors: ValidationError[], prefix = ''): string[] {
-  return errors.flatMap((error) => {
-    const path = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => `${path}: ${message}`);
-    return [...own, ...flatten(error.children ?? [], path)];
-  });
-}
-
-/** Deeper than any payload needs (petition.reviewed: 3). class-transformer recurses per level: 10 000 overflowed it. */
-export const MAX_PAYLOAD_DEPTH = 16;
-
-/** True when `value` nests objects or arrays more than `limit` levels deep; iterative, so depth cannot overflow it. */
-function nestsDeeperThan(value: unknown, limit: number): boolean {
-  const pending: [unknown, number][] = [[value, 1]];
-  for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
-    const [current, depth] = item;
-    if (typeof current !== 'object' || current === null) continue;
-    if (depth > limit) return true;
-    for (const child of Object.values(current)) pending.push([child, depth + 1]);
-  }
-  return false;
-}
-
-/** Fields of a parsed JSON object that nest deeper than any payload may; checked before class-transformer sees it. */
-export function nestingProblems(plain: object): string[] {
-  return Object.entries(plain)
-    .filter(([, value]) => nestsDeeperThan(value, MAX_PAYLOAD_DEPTH - 1))
-    .map(([field]) => `${field}: nests deeper than ${MAX_PAYLOAD_DEPTH} levels`);
 }
 
 /**
@@ -80,10 +52,10 @@ export function decodePayload(type: string, version: number, json: string): Even
   if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
     throw new PayloadDecodeError('invalid-payload', ['payload must be a JSON object']);
   }
-  const tooDeep = nestingProblems(plain);
-  if (tooDeep.length > 0) throw new PayloadDecodeError('invalid-payload', tooDeep);
+  const shape = jsonShapeProblems(json);
+  if (shape.length > 0) throw new PayloadDecodeError('invalid-payload', problemLines(shape));
   const instance = plainToInstance(payloadClass as new () => object, plain);
   const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: rejectsUnknownFields(type) });
-  if (errors.length > 0) throw new PayloadDecodeError('invalid-payload', flatten(errors));
+  if (errors.length > 0) throw new PayloadDecodeError('invalid-payload', problemLines(fieldProblemsOf(errors)));
   return instance as EventPayloads[EventType];
 }

@@ -84,6 +84,11 @@ describe('channel.message-received v1', () => {
     ['empty', '', 'text: text must be longer than or equal to 1 characters'],
     ['4001 characters', 'x'.repeat(4001), 'text: text must be shorter than or equal to 4000 characters'],
     ['with a NUL character', 'a\u0000b', 'text: text must not contain the NUL character (U+0000)'],
+    [
+      'with a lone surrogate (a \\ud800 escape)',
+      'a\ud800b',
+      'text: text must not contain an unpaired surrogate (\\ud800-\\udfff without its pair)',
+    ],
   ])('given a text %s, when decoded, then text is named', (_label, text, problem) => {
     expect(problemsOf(aMessage({ text }))).toEqual([problem]);
   });
@@ -91,6 +96,22 @@ describe('channel.message-received v1', () => {
   it('given a text of exactly 4000 characters, some of them astral, when decoded, then it is accepted', () => {
     const text = `${'字'.repeat(3998)}😀😀`;
     expect(decodePayload('channel.message-received', 1, JSON.stringify(aMessage({ text }))).text).toBe(text);
+  });
+
+  it('given text fields that are missing or no strings, then each is named for that alone, not for NUL or surrogates', () => {
+    expect(problemsOf({ channel: 'app', text: 42 })).toEqual([
+      'channelMessageId: channelMessageId must be longer than or equal to 1 characters',
+      'channelMessageId: channelMessageId must be a string',
+      'text: text must be longer than or equal to 1 and shorter than or equal to 4000 characters',
+      'text: text must be a string',
+    ]);
+  });
+
+  it('given a reporter name or handle with a lone surrogate or NUL, when decoded, then it is named', () => {
+    expect(problemsOf(aMessage({ reporter: { name: '李\ud800', handle: 'a\u0000' } }))).toEqual([
+      'reporter.name: name must not contain an unpaired surrogate (\\ud800-\\udfff without its pair)',
+      'reporter.handle: handle must not contain the NUL character (U+0000)',
+    ]);
   });
 
   it('given markup and SQL in the text, when decoded, then the text is kept verbatim', () => {

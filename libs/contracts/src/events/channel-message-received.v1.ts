@@ -22,10 +22,7 @@ import {
   type ValidationOptions,
 } from 'class-validator';
 import { isResidentIdNumber, NORMALISED_PHONE, normalizePhone, normalizeResidentId } from '../contact-fields';
-
-/** PostgreSQL `text` cannot hold U+0000: such a value would fail at the insert, again on every retry. */
-const WITHOUT_NUL = /^[^\u0000]*$/;
-const NUL_MESSAGE = { message: '$property must not contain the NUL character (U+0000)' };
+import { IsWellFormedText } from '../well-formed-text';
 
 /** The name of the resident-ID rule (17 digits and a GB 11643 check character), for the AsyncAPI mapping. */
 export const IS_RESIDENT_ID_NUMBER = 'isResidentIdNumber';
@@ -81,7 +78,7 @@ function residentIdNormalised({ value }: { value: unknown }): unknown {
  * `13812345678` or `0731-84561234`; ID numbers with an upper-case X), then validated, as intake's ReporterDto does.
  */
 export class ReporterV1 {
-  @IsOptional() @Transform(trimmed) @IsString() @Length(1, 50) name?: string;
+  @IsOptional() @Transform(trimmed) @IsString() @Length(1, 50) @IsWellFormedText() name?: string;
 
   /** Mainland mobile or landline, in any usual notation; validated in its normalised form. */
   @IsOptional()
@@ -98,7 +95,7 @@ export class ReporterV1 {
   idNumber?: string;
 
   /** The reporter's handle in the chat group, or their user id in the app. */
-  @IsOptional() @Transform(trimmed) @IsString() @Length(1, 100) handle?: string;
+  @IsOptional() @Transform(trimmed) @IsString() @Length(1, 100) @IsWellFormedText() handle?: string;
 }
 
 /**
@@ -114,8 +111,8 @@ export class ChannelMessageReceivedV1 {
   /** One of the district's channel codes (district.json), e.g. `wechat-resident`, `hotline-12345`. */
   @IsIn(CHANNEL_CODES) channel!: string;
   /** The channel's own id for the message: the same id twice is the same petition. */
-  @IsString() @Length(1, 200) @Matches(WITHOUT_NUL, NUL_MESSAGE) channelMessageId!: string;
-  @IsString() @Length(1, 4000) @Matches(WITHOUT_NUL, NUL_MESSAGE) text!: string;
+  @IsString() @Length(1, 200) @IsWellFormedText() channelMessageId!: string;
+  @IsString() @Length(1, 4000) @IsWellFormedText() text!: string;
   /** Where, as the district's codes (district.json): a town, a unit (village, community, park) and a grid. */
   @IsOptional() @IsIn(TOWN_CODES, { message: "$property must be one of the district's town codes" }) town?: string;
   @IsOptional()
@@ -131,7 +128,7 @@ export class ChannelMessageReceivedV1 {
   @Transform(trimmed)
   @IsString()
   @Length(1, 200)
-  @Matches(WITHOUT_NUL, NUL_MESSAGE)
+  @IsWellFormedText()
   address?: string;
   /** WGS-84 position, when the channel has one (Open311 clients usually do). */
   @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(-90) @Max(90) latitude?: number;

@@ -2,9 +2,9 @@ import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { nestingProblems } from '@petitions/contracts';
+import { jsonShapeProblems } from '@petitions/contracts';
 import { IntakeHttpError } from './intake-http.error';
-import { BODY_FIELD } from './validation-failed';
+import { invalidFields } from './validation-failed';
 
 /** A request as the body parser leaves it: Nest's `rawBody: true` keeps the exact bytes that were read. */
 export interface BodyRequest extends IncomingMessage {
@@ -49,43 +49,62 @@ function screenBody(limitBytes: number): Middleware {
   };
 }
 
+function jsonKindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return `a ${typeof value}`;
+}
+
 /**
- * After parsing: the bytes must be UTF-8 (JSON.parse has replaced anything else by U+FFFD, so the text would not say
- * what the channel signed), and intake's bodies are JSON objects.
+ * The bytes must be UTF-8: JSON.parse has replaced anything else by U+FFFD, so the text would not say what the
+ * channel signed (and bytes outside a string make the JSON fail to parse, for the same reason).
  */
-const checkParsedBody: Middleware = (request, _response, next) => {
-  if (request.rawBody && !isUtf8(request.rawBody)) {
-    return next(new IntakeHttpError('MALFORMED_JSON', 'the body is not valid UTF-8'));
-  }
-  // The same depth limit as the Kafka path: validation recurses per level, and 10,000 levels would overflow it.
-  const tooDeep = typeof request.body === 'object' && request.body !== null ? nestingProblems(request.body) : [];
-  if (tooDeep.length > 0) {
+function notUtf8(request: BodyRequest): IntakeHttpError | undefined {
+  if (!request.rawBody || isUtf8(request.rawBody)) return undefined;
+  return new IntakeHttpError('MALFORMED_JSON', 'the body is not valid UTF-8');
+}
+
+/**
+ * After parsing: the bytes are UTF-8, and intake's bodies are JSON objects of a shape that validation can take (not
+ * nested too deep, no huge arrays, no key twice, no `__proto__`). Refused before the signature is checked, like
+ * malformed JSON: only the bytes are looked at.
+ */
+export const checkParsedBody: Middleware = (request, _response, next) => {
+  if (request.body === undefined) return next();
+  const encoding = notUtf8(request);
+  if (encoding) return next(encoding);
+  if (typeof request.body !== 'object' || request.body === null || Array.isArray(request.body)) {
     return next(
-      new IntakeHttpError(
-        'VALIDATION_FAILED',
-        'the body nests too deep',
-        tooDeep.map((problem) => ({ field: problem.slice(0, problem.indexOf(':')), problems: [problem] })),
-      ),
+      invalidFields([{ field: '', problems: [`the body must be a JSON object, not ${jsonKindOf(request.body)}`] }]),
     );
   }
-  if (Array.isArray(request.body)) {
-    return next(
-      new IntakeHttpError('VALIDATION_FAILED', 'the body must be a JSON object', [
-        { field: BODY_FIELD, problems: ['the body must be a JSON object, not an array'] },
-      ]),
-    );
-  }
+  const shape = request.rawBody ? jsonShapeProblems(request.rawBody.toString('utf8')) : [];
+  if (shape.length > 0) return next(invalidFields(shape));
   next();
 };
 
-/** body-parser's errors (by their `type`) as intake's; anything else passes on unchanged. */
-export function bodyParserError(error: unknown, limitBytes: number): unknown {
+/** Where JSON.parse gave up, if it said (never the text around it: that may be personal data). */
+function whereParsingFailed(error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  const position = /at position (\d+)/.exec(message)?.[1];
+  if (position !== undefined) return ` (at character ${position})`;
+  return /end of JSON input/.test(message) ? ' (it ends too early)' : '';
+}
+
+/**
+ * body-parser's errors (by their `type`) as intake's, JSON that does not parse because it is not UTF-8 said as such;
+ * anything else passes on unchanged.
+ */
+export function bodyParserError(error: unknown, request: BodyRequest, limitBytes: number): unknown {
   const type = (error as { type?: unknown } | null)?.type;
   switch (type) {
     case 'entity.too.large':
       return new IntakeHttpError('PAYLOAD_TOO_LARGE', `the body may be at most ${limitBytes} bytes`);
     case 'entity.parse.failed':
-      return new IntakeHttpError('MALFORMED_JSON', 'the body is not valid JSON');
+      return (
+        notUtf8(request) ??
+        new IntakeHttpError('MALFORMED_JSON', `the body is not valid JSON${whereParsingFailed(error)}`)
+      );
     case 'charset.unsupported':
     case 'encoding.unsupported':
       return new IntakeHttpError('UNSUPPORTED_MEDIA_TYPE', 'the body must be application/json in UTF-8, uncompressed');
@@ -103,10 +122,12 @@ export function bodyParserError(error: unknown, limitBytes: number): unknown {
  * IntakeHttpError. Call before the app listens: Nest adds its default parsers only where none is registered.
  */
 export function configureBodyParsing(app: INestApplication, limitBytes: number): void {
-  const translate: ErrorMiddleware = (error, _request, _response, next) => next(bodyParserError(error, limitBytes));
+  const translate: ErrorMiddleware = (error, request, _response, next) =>
+    next(bodyParserError(error, request, limitBytes));
   app.use(screenBody(limitBytes));
   // inflate false: a compressed body would be checked and limited after inflating, not as sent.
-  (app as NestExpressApplication).useBodyParser('json', { limit: limitBytes, inflate: false });
+  // strict false: a body of JSON that is no object is refused as such (below), not as JSON that does not parse.
+  (app as NestExpressApplication).useBodyParser('json', { limit: limitBytes, inflate: false, strict: false });
   app.use(checkParsedBody);
   app.use(translate);
 }

@@ -59,7 +59,10 @@ export function ApiSubmitPetition(): MethodDecorator {
     ApiAcceptedResponse({ type: PetitionAcceptedResponse, description: 'Stored, and its event with it.' }),
     ApiBadRequestResponse({
       type: ErrorResponse,
-      description: 'VALIDATION_FAILED (each bad field and why), MALFORMED_JSON (not JSON, or not UTF-8).',
+      description:
+        'VALIDATION_FAILED (each bad field and why; `(body)`: not a JSON object; also nesting over 16 levels, an ' +
+        'array over 1,000 items, a key twice, a `__proto__` or `constructor` key), MALFORMED_JSON (not JSON, or ' +
+        'not UTF-8).',
     }),
     ApiUnauthorizedResponse({
       type: ErrorResponse,

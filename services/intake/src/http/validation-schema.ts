@@ -1,4 +1,5 @@
 import type { SchemaObject } from '@nestjs/swagger';
+import { IS_WELL_FORMED_TEXT, WELL_FORMED_TEXT } from '@petitions/contracts';
 import { getMetadataStorage } from 'class-validator';
 
 type ValidationMetadata = ReturnType<ReturnType<typeof getMetadataStorage>['getTargetValidationMetadatas']>[number];
@@ -40,6 +41,9 @@ function describeConstraint(schema: SchemaObject, metadata: ValidationMetadata):
       return;
     case 'isObject':
       schema.type = 'object';
+      return;
+    case IS_WELL_FORMED_TEXT:
+      schema.pattern = WELL_FORMED_TEXT.source;
       return;
     case 'isUUID':
       schema.format = 'uuid';

@@ -5,9 +5,8 @@ import { SubmitPetitionDto } from '../petitions/submit-petition.dto';
 /**
  * `POST /petitions` and `channel.inbound` must accept and normalise exactly the same messages: the same channel
  * message over either way is one petition. The HTTP body is checked by intake's ValidationPipe against
- * SubmitPetitionDto, the Kafka payload by the contracts library; this spec puts one corpus through both.
- * Known difference: the contract also rejects U+0000 in channelMessageId and text (PostgreSQL cannot store it;
- * over HTTP the insert fails with a 500), so NUL is left out of the corpus.
+ * SubmitPetitionDto, the Kafka payload by the contracts library; this spec puts one corpus through both. (The
+ * JSON text's own shape, e.g. a key twice, is checked before either, by one function: jsonShapeProblems.)
  */
 
 // The pipe intake registers as APP_PIPE (intake.module.ts).
@@ -45,6 +44,10 @@ const CORPUS: [string, Record<string, unknown>][] = [
   ['a text of 4000 characters', { ...base, text: 'x'.repeat(4000) }],
   ['a text of 4001 characters', { ...base, text: 'x'.repeat(4001) }],
   ['an empty text', { ...base, text: '' }],
+  ['a NUL character in the text', { ...base, text: 'a\u0000b' }],
+  ['a lone surrogate in the text', { ...base, text: 'a\ud800b' }],
+  ['a surrogate pair (an emoji) in the text', { ...base, text: 'a\ud83d\ude00b' }],
+  ['a lone surrogate in the reporter name', { ...base, reporter: { name: '\udc00李四' } }],
   ['a text of spaces', { ...base, text: '   ' }],
   ['an unknown channel', { ...base, channel: 'fax' }],
   ['a channel in upper case', { ...base, channel: 'APP' }],
