@@ -23,9 +23,13 @@ export function fieldProblemsOf(errors: readonly ValidationError[], parent = '')
   });
 }
 
-/** The ValidationPipe's exceptionFactory: 400 VALIDATION_FAILED with the fields. */
-export function validationFailed(errors: ValidationError[]): IntakeHttpError {
-  const fields = fieldProblemsOf(errors);
+/** 400 VALIDATION_FAILED naming the fields, with the fields. */
+export function invalidFields(fields: readonly FieldProblems[]): IntakeHttpError {
   const names = fields.map((entry) => entry.field).join(', ');
   return new IntakeHttpError('VALIDATION_FAILED', `the request has invalid fields: ${names}`, fields);
+}
+
+/** The ValidationPipe's exceptionFactory: 400 VALIDATION_FAILED with the fields. */
+export function validationFailed(errors: ValidationError[]): IntakeHttpError {
+  return invalidFields(fieldProblemsOf(errors));
 }
