@@ -1,4 +1,4 @@
-import { bodyParserError, isUtf8Json } from './body-parsing';
+import { bodyParserError, formBytes, isUtf8Form, isUtf8Json } from './body-parsing';
 import { IntakeHttpError } from './intake-http.error';
 
 describe('isUtf8Json', () => {
@@ -34,5 +34,27 @@ describe('bodyParserError', () => {
     const other = new Error('boom');
     expect(bodyParserError(other, 65536)).toBe(other);
     expect(bodyParserError(null, 65536)).toBeNull();
+  });
+});
+
+describe('isUtf8Form', () => {
+  it.each([
+    ['application/x-www-form-urlencoded', true],
+    ['application/x-www-form-urlencoded; charset=UTF-8', true],
+    ['application/x-www-form-urlencoded; charset=gbk', false],
+    ['application/json', false],
+    [undefined, false],
+  ])('given content-type %s, then %s', (contentType, expected) => {
+    expect(isUtf8Form(contentType)).toBe(expected);
+  });
+});
+
+describe('formBytes', () => {
+  it('given percent-escapes and plus signs, then the bytes they stand for', () => {
+    expect(formBytes(Buffer.from('a=%E8%B7%AF+%E7%81%AF&b=1')).toString('utf8')).toBe('a=路 灯&b=1');
+  });
+
+  it('given an escape of a byte that is no UTF-8, then that byte as it is', () => {
+    expect([...formBytes(Buffer.from('a=%FF'))]).toEqual([...Buffer.from('a='), 0xff]);
   });
 });

@@ -92,7 +92,7 @@ export function requestFilterOf(query: ServiceRequestsQuery, now: Date): Parsed<
       return { ok: false, problems: [{ field: 'service_request_id', problems: [text] }] };
     }
     const trackingCodes = codes.map(parseTrackingCode).filter((code): code is string => code !== null);
-    return { ok: true, value: { kind: 'ids', trackingCodes } };
+    return { ok: true, value: { kind: 'ids', trackingCodes: [...new Set(trackingCodes)] } };
   }
   const serviceCodes = query.service_code !== undefined ? listOf(query.service_code) : null;
   const unknown = (serviceCodes ?? []).filter((code) => !CATEGORY_CODES.includes(code));

@@ -197,8 +197,11 @@ export function readOpen311Request(
   }
   const form = plainToInstance(Open311RequestForm, plain);
   const client = clientIdOf(attributes);
+  const givenTwice = new Set(problems.map((entry) => entry.field));
   problems.push(
-    ...fieldProblemsOf(validateSync(form, { whitelist: true, forbidNonWhitelisted: true })),
+    ...fieldProblemsOf(validateSync(form, { whitelist: true, forbidNonWhitelisted: true })).filter(
+      (entry) => !givenTwice.has(entry.field),
+    ),
     ...locationProblems(form),
     ...client.problems,
   );
