@@ -1,7 +1,7 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { type CanActivate, createParamDecorator, type ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { IntakeHttpError } from '../http/intake-http.error';
-import { applyVerdict } from '../rate-limit/rate-limit-headers';
+import { drawFrom } from '../rate-limit/rate-limit.guard';
 import { RateLimiter } from '../rate-limit/rate-limiter';
 import { type Open311Key, Open311Keyring } from './open311-keys';
 
@@ -43,12 +43,9 @@ export class Open311KeyRateLimitGuard implements CanActivate {
   constructor(private readonly limiter: RateLimiter) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const http = context.switchToHttp();
-    const request = http.getRequest<KeyedRequest>();
-    const key = keyOf(request);
+    const key = keyOf(context.switchToHttp().getRequest<KeyedRequest>());
     if (!key) throw new Error('Open311KeyRateLimitGuard must run after Open311ApiKeyGuard');
-    const verdict = await this.limiter.hit('open311-key', key.keyId);
-    if (verdict) applyVerdict(request, http.getResponse<ServerResponse>(), 'open311-key', verdict);
+    await drawFrom(this.limiter, context, 'open311-key', key.keyId);
     return true;
   }
 }
