@@ -507,6 +507,29 @@ describe('intake: Open311 GeoReport v2 under /open311/v2', () => {
     expect(await getJson(`servicerequestupdates.json?end_date=${from}`)).toEqual([]);
   });
 
+  it('documents every Open311 route in both formats at /docs, filing as a form with its error answers', async () => {
+    const response = await fetch(`${intake.url}/docs/openapi.json`);
+    const document = (await response.json()) as {
+      paths: Record<string, Record<string, { requestBody?: { content: object }; responses: object }>>;
+    };
+    const open311 = Object.entries(document.paths).filter(([path]) => path.startsWith('/open311/v2/'));
+    expect(open311.map(([path, operations]) => `${Object.keys(operations).sort().join(',')} ${path}`).sort()).toEqual(
+      [
+        'get /open311/v2/discovery',
+        'get /open311/v2/services',
+        'get /open311/v2/services/{serviceCode}',
+        'get,post /open311/v2/requests',
+        'get /open311/v2/requests/{serviceRequestId}',
+        'get /open311/v2/servicerequestupdates',
+      ]
+        .flatMap((route) => [`${route}.json`, `${route}.xml`])
+        .sort(),
+    );
+    const filing = document.paths['/open311/v2/requests.xml']?.post;
+    expect(Object.keys(filing?.requestBody?.content ?? {})).toEqual(['application/x-www-form-urlencoded']);
+    expect(Object.keys(filing?.responses ?? {}).sort()).toEqual(['201', '400', '403', '429']);
+  });
+
   it('never shows the reporter nor the department’s handler in any answer', () => {
     expect(answers.length).toBeGreaterThan(20);
     for (const text of answers) {
