@@ -60,3 +60,13 @@ describe('INTAKE_OPEN311_KEYS', () => {
     expect(message).not.toContain('short-key');
   });
 });
+
+describe('INTAKE_OPEN311_URL', () => {
+  it('given an http(s) URL ending in /open311/v2, then it; given anything else, boot stops', () => {
+    const url = 'https://petitions.example/open311/v2';
+    expect(loadConfig(IntakeConfig, { INTAKE_OPEN311_URL: url }).INTAKE_OPEN311_URL).toBe(url);
+    expect(() => loadConfig(IntakeConfig, { INTAKE_OPEN311_URL: 'https://petitions.example/' })).toThrow(
+      /INTAKE_OPEN311_URL: must be an http\(s\) URL ending in \/open311\/v2/,
+    );
+  });
+});
