@@ -4,6 +4,7 @@ import {
   open311UpdateOf,
   type Open311RequestRow,
   type Open311UpdateRow,
+  serviceRequestFiledDocument,
   serviceRequestsDocument,
   w3cDateTime,
 } from './open311-record';
@@ -156,5 +157,22 @@ describe('open311UpdateOf', () => {
 describe('w3cDateTime', () => {
   it('given an instant, then UTC to the second', () => {
     expect(w3cDateTime(new Date('2026-03-02T08:00:00.999Z'))).toBe('2026-03-02T08:00:00Z');
+  });
+});
+
+describe('serviceRequestFiledDocument', () => {
+  it('given a filed request, then its id, the category’s notice and no account', () => {
+    expect(serviceRequestFiledDocument('AAAA-BBBB-CCCC', 'drought-flood')).toEqual({
+      kind: 'list',
+      root: 'service_requests',
+      item: 'request',
+      entries: [
+        {
+          service_request_id: 'AAAA-BBBB-CCCC',
+          service_notice: '复杂疑难问题，15 日内办结 (to be resolved within 15 days)',
+          account_id: null,
+        },
+      ],
+    });
   });
 });

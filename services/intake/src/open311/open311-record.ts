@@ -95,6 +95,24 @@ export function open311RecordOf(row: Open311RequestRow): Open311Object {
   };
 }
 
+/** POST Service Request's answer: the id (the tracking code) and what the resident may expect. */
+export function serviceRequestFiledDocument(trackingCode: string, serviceCode: string | undefined): Open311Document {
+  const category = serviceCode !== undefined ? categoryNamed(serviceCode) : undefined;
+  return {
+    kind: 'list',
+    root: 'service_requests',
+    item: 'request',
+    // No accounts here: account_id stays empty, as GeoReport allows.
+    entries: [
+      {
+        service_request_id: trackingCode,
+        service_notice: category ? serviceNoticeOf(category.complexity) : null,
+        account_id: null,
+      },
+    ],
+  };
+}
+
 export function serviceRequestsDocument(rows: readonly Open311RequestRow[]): Open311Document {
   return { kind: 'list', root: 'service_requests', item: 'request', entries: rows.map(open311RecordOf) };
 }

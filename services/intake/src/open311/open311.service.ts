@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { categoryNamed } from '@petitions/district';
 import { CLOCK, type Clock, UnitOfWork } from '@petitions/platform';
 import { IntakeHttpError } from '../http/intake-http.error';
 import { invalidFields } from '../http/validation-failed';
 import { PetitionIntakeService } from '../petitions/petition-intake.service';
 import { PetitionRepository } from '../petitions/petition.repository';
 import { parseTrackingCode } from '../petitions/tracking-code';
-import { discoveryOf, serviceDefinitionOf, serviceListOf, serviceNoticeOf } from './open311-catalogue';
+import { discoveryOf, serviceDefinitionOf, serviceListOf } from './open311-catalogue';
 import { RETRY_WINDOW_MS } from './open311-dedup';
 import type { Open311Document } from './open311-format';
 import type { Open311Key } from './open311-keys';
@@ -18,7 +17,7 @@ import {
   type Parsed,
   type ServiceRequestsQuery,
 } from './open311-query';
-import { serviceRequestsDocument, serviceRequestUpdatesDocument } from './open311-record';
+import { serviceRequestFiledDocument, serviceRequestsDocument, serviceRequestUpdatesDocument } from './open311-record';
 import { readOpen311Request } from './open311-request-form';
 import { Open311RequestEntity } from './open311-request.entity';
 import { Open311Repository } from './open311.repository';
@@ -83,20 +82,7 @@ export class Open311Service {
       );
       return accepted.trackingCode;
     });
-    const category = categoryNamed(petition.category ?? '');
-    return {
-      kind: 'list',
-      root: 'service_requests',
-      item: 'request',
-      // No accounts here: account_id stays empty, as GeoReport allows.
-      entries: [
-        {
-          service_request_id: trackingCode,
-          service_notice: category ? serviceNoticeOf(category.complexity) : null,
-          account_id: null,
-        },
-      ],
-    };
+    return serviceRequestFiledDocument(trackingCode, petition.category);
   }
 
   async requests(query: ServiceRequestsQuery): Promise<Open311Document> {
