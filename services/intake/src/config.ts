@@ -2,6 +2,7 @@ import { CommonConfig, Secret } from '@petitions/platform';
 import { IsInt, Matches, Max, Min, ValidateBy } from 'class-validator';
 import { demoCredentialsJson, IsChannelCredentials } from './channel-auth/channel-credentials';
 import { DEFAULT_RATE_LIMITS, IsRateLimits } from './rate-limit/rate-limit-rules';
+import { demoOpen311KeysJson, IsOpen311Keys } from './open311/open311-keys';
 import { DEMO_PII_KEYS, piiKeyringProblems } from './reporters/pii-cipher';
 
 /** INTAKE_PII_KEYS must be a usable keyring; the message lists every problem without quoting the secret. */
@@ -32,6 +33,17 @@ export class IntakeConfig extends CommonConfig {
    */
   @Secret() @IsChannelCredentials() INTAKE_CHANNEL_CREDENTIALS = demoCredentialsJson();
 
+  /**
+   * Open311 clients' API keys: a JSON array of `{"keyId", "channel", "secret" (the client's `api_key`, ≥ 32
+   * characters), "status": "active" | "retired"}`; `channel` is the district channel the client's requests are filed
+   * as. The default is the public demo key `demo-open311` (channel `app`; a warning is logged): development only.
+   */
+  @Secret() @IsOpen311Keys() INTAKE_OPEN311_KEYS = demoOpen311KeysJson();
+
+  /** Where Open311 clients reach `/open311/v2`, as the discovery document announces it. */
+  @Matches(/^https?:\/\/\S+\/open311\/v2$/, { message: 'must be an http(s) URL ending in /open311/v2' })
+  INTAKE_OPEN311_URL = 'http://localhost:3001/open311/v2';
+
   /** Largest request body intake reads (bytes); a larger one is answered 413 before anything else. */
   @IsInt() @Min(1024) @Max(1048576) INTAKE_BODY_LIMIT_BYTES = 65536;
 
@@ -41,7 +53,7 @@ export class IntakeConfig extends CommonConfig {
   REDIS_URL = 'redis://127.0.0.1:6379';
 
   /**
-   * Rate limits per bucket: `{"channel-key"|"source"|"tracking-lookup": {"limit", "windowSeconds"}}`; buckets left
+   * Rate limits per bucket: `{"<bucket>": {"limit", "windowSeconds"}}` (channel-key, source, tracking-lookup, open311-key, open311-read); buckets left
    * out keep their defaults (rate-limit-rules.ts).
    */
   @IsRateLimits() INTAKE_RATE_LIMITS = JSON.stringify(DEFAULT_RATE_LIMITS);

@@ -4,6 +4,7 @@ import { IntakeConfig } from './config';
 import { configureIntakeHttp } from './http/configure-http';
 import { IntakeModule } from './intake.module';
 import { intakeMigrations } from './migrations';
+import { Open311RequestEntity } from './open311/open311-request.entity';
 import { PetitionEntity } from './petitions/petition.entity';
 import { MaskingLogger } from './reporters/masking-logger';
 import { PetitionStatusEntity, PetitionTimelineEntity } from './tracking/tracking.entity';
@@ -22,7 +23,7 @@ export const intakeService: ServiceDefinition<IntakeConfig> = {
   schema: 'intake',
   configClass: IntakeConfig,
   module: IntakeModule,
-  entities: [PetitionEntity, PetitionStatusEntity, PetitionTimelineEntity],
+  entities: [PetitionEntity, PetitionStatusEntity, PetitionTimelineEntity, Open311RequestEntity],
   migrations: intakeMigrations,
   producedTopics: [Topics.petitionEvents],
   // Intake parses bodies itself: a size limit before anything else, and the exact bytes the channel signed.

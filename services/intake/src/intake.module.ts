@@ -4,6 +4,7 @@ import { ChannelKeyring } from './channel-auth/channel-keyring';
 import { IntakeConfig } from './config';
 import { validationFailed } from './http/validation-failed';
 import { ChannelInboundConsumer } from './inbound/channel-inbound.consumer';
+import { open311Controllers, open311Providers } from './open311/open311.providers';
 import { PetitionIntakeService } from './petitions/petition-intake.service';
 import { PetitionRepository } from './petitions/petition.repository';
 import { PetitionsController } from './petitions/petitions.controller';
@@ -13,10 +14,11 @@ import { TrackingModule } from './tracking/tracking.module';
 
 @Module({
   imports: [RateLimitModule, TrackingModule],
-  controllers: [PetitionsController, ChannelInboundConsumer],
+  controllers: [PetitionsController, ChannelInboundConsumer, ...open311Controllers],
   providers: [
     PetitionRepository,
     PetitionIntakeService,
+    ...open311Providers,
     {
       provide: ChannelKeyring,
       useFactory: (config: IntakeConfig) => ChannelKeyring.fromConfig(config.INTAKE_CHANNEL_CREDENTIALS),

@@ -20,3 +20,11 @@ export function demoChannelKeyId(channel: string): string {
 export function demoChannelCredential(channel: string): DemoChannelCredential {
   return { keyId: demoChannelKeyId(channel), channel, secret: DEMO_CHANNEL_SECRET, status: 'active' };
 }
+
+/**
+ * The development Open311 API key intake accepts when `INTAKE_OPEN311_KEYS` is not set: key `demo-open311`, filing
+ * as the `app` channel. Published like the demo channel secret (intake warns at start); a deployment sets its own.
+ */
+export const DEMO_OPEN311_API_KEY = 'petitions-demo-open311-api-key-not-for-production';
+export const DEMO_OPEN311_KEY_ID = 'demo-open311';
+export const DEMO_OPEN311_CHANNEL = 'app';

@@ -51,7 +51,7 @@ function problemsOfEntry(entry: unknown, index: number, channels: readonly strin
   return problems;
 }
 
-function problemsAcross(credentials: readonly ChannelCredential[]): string[] {
+function problemsAcross(credentials: readonly ChannelCredential[], maxActivePerChannel: number): string[] {
   const problems: string[] = [];
   const seen = new Set<string>();
   for (const { keyId } of credentials) {
@@ -63,10 +63,10 @@ function problemsAcross(credentials: readonly ChannelCredential[]): string[] {
     if (status === 'active') active.set(channel, [...(active.get(channel) ?? []), keyId]);
   }
   for (const [channel, keyIds] of active) {
-    if (keyIds.length > MAX_ACTIVE_KEYS_PER_CHANNEL) {
+    if (keyIds.length > maxActivePerChannel) {
       problems.push(
         `channel ${channel} has ${keyIds.length} active keys (${keyIds.join(', ')}); at most ` +
-          `${MAX_ACTIVE_KEYS_PER_CHANNEL}, the old and the new one during a rotation`,
+          `${maxActivePerChannel}, the old and the new one during a rotation`,
       );
     }
   }
@@ -75,9 +75,14 @@ function problemsAcross(credentials: readonly ChannelCredential[]): string[] {
 
 /**
  * Reads INTAKE_CHANNEL_CREDENTIALS: a JSON array of `{keyId, channel, secret, status}`. Problems never quote a
- * secret (nor the JSON parser's message, which quotes the input).
+ * secret (nor the JSON parser's message, which quotes the input). Open311 API keys (INTAKE_OPEN311_KEYS) have the
+ * same shape, without the limit of active keys per channel (several civic apps may file as one channel).
  */
-export function parseChannelCredentials(raw: string, channels: readonly string[] = CHANNEL_CODES): CredentialsParse {
+export function parseChannelCredentials(
+  raw: string,
+  channels: readonly string[] = CHANNEL_CODES,
+  maxActivePerChannel: number = MAX_ACTIVE_KEYS_PER_CHANNEL,
+): CredentialsParse {
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
@@ -91,24 +96,25 @@ export function parseChannelCredentials(raw: string, channels: readonly string[]
   const entryProblems = parsed.flatMap((entry: unknown, index) => problemsOfEntry(entry, index, channels));
   if (entryProblems.length > 0) return { ok: false, problems: entryProblems };
   const credentials = parsed as ChannelCredential[];
-  const problems = problemsAcross(credentials);
+  const problems = problemsAcross(credentials, maxActivePerChannel);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, credentials };
 }
 
-function problemsOfValue(value: unknown): readonly string[] {
+function problemsOfValue(value: unknown, maxActivePerChannel: number): readonly string[] {
   if (typeof value !== 'string') return ['must be a JSON array of {keyId, channel, secret, status}'];
-  const result = parseChannelCredentials(value);
+  const result = parseChannelCredentials(value, CHANNEL_CODES, maxActivePerChannel);
   return result.ok ? [] : result.problems;
 }
 
 /** Validates the configuration variable at boot; the message lists every problem, never a secret. */
-export function IsChannelCredentials(): PropertyDecorator {
+export function IsChannelCredentials(maxActivePerChannel: number = MAX_ACTIVE_KEYS_PER_CHANNEL): PropertyDecorator {
+  const problems = (value: unknown): readonly string[] => problemsOfValue(value, maxActivePerChannel);
   return ValidateBy({
     name: 'isChannelCredentials',
     validator: {
-      validate: (value: unknown) => problemsOfValue(value).length === 0,
+      validate: (value: unknown) => problems(value).length === 0,
       // class-validator expands $value in a message: no "$" may reach it (keyIds cannot hold one; be sure anyway).
-      defaultMessage: (args?: ValidationArguments) => problemsOfValue(args?.value).join('; ').replaceAll('$', '＄'),
+      defaultMessage: (args?: ValidationArguments) => problems(args?.value).join('; ').replaceAll('$', '＄'),
     },
   });
 }

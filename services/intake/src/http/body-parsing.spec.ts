@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { type BodyRequest, bodyParserError, checkParsedBody, isUtf8Json } from './body-parsing';
+import { type BodyRequest, bodyParserError, checkParsedBody, formBytes, isUtf8Form, isUtf8Json } from './body-parsing';
 import { IntakeHttpError } from './intake-http.error';
 
 describe('isUtf8Json', () => {
@@ -65,7 +65,7 @@ describe('bodyParserError', () => {
 
 function requestOf(raw: string | Buffer, body?: unknown): BodyRequest {
   const rawBody = Buffer.isBuffer(raw) ? raw : Buffer.from(raw, 'utf8');
-  return { rawBody, body } as BodyRequest;
+  return { rawBody, body, headers: { 'content-type': 'application/json' } } as unknown as BodyRequest;
 }
 
 /** What checkParsedBody passes to `next`: undefined when the body may go on. */
@@ -115,5 +115,52 @@ describe('checkParsedBody', () => {
         { field: 'text', problems: ['property text must not appear more than once'] },
       ],
     });
+  });
+});
+
+describe('isUtf8Form', () => {
+  it.each([
+    ['application/x-www-form-urlencoded', true],
+    ['application/x-www-form-urlencoded; charset=UTF-8', true],
+    ['application/x-www-form-urlencoded; charset=gbk', false],
+    ['application/json', false],
+    [undefined, false],
+  ])('given content-type %s, then %s', (contentType, expected) => {
+    expect(isUtf8Form(contentType)).toBe(expected);
+  });
+});
+
+describe('formBytes', () => {
+  it('given percent-escapes and plus signs, then the bytes they stand for', () => {
+    expect(formBytes(Buffer.from('a=%E8%B7%AF+%E7%81%AF&b=1')).toString('utf8')).toBe('a=路 灯&b=1');
+  });
+
+  it('given an escape of a byte that is no UTF-8, then that byte as it is', () => {
+    expect([...formBytes(Buffer.from('a=%FF'))]).toEqual([...Buffer.from('a='), 0xff]);
+  });
+});
+
+describe('checkParsedBody on an Open311 form', () => {
+  const formRequest = (raw: string, body: unknown): BodyRequest =>
+    ({
+      rawBody: Buffer.from(raw, 'latin1'),
+      body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    }) as unknown as BodyRequest;
+  const passedOn = (request: BodyRequest): unknown => {
+    let passed: unknown = 'next() not called';
+    checkParsedBody(request, {} as ServerResponse, (error?: unknown) => (passed = error));
+    return passed;
+  };
+
+  it('given a flat UTF-8 form, then it goes on without a JSON shape check', () => {
+    const raw = 'service_code=street-light&description=%E8%B7%AF%E7%81%AF%E4%B8%8D%E4%BA%AE';
+    expect(passedOn(formRequest(raw, { service_code: 'street-light', description: '路灯不亮' }))).toBeUndefined();
+  });
+
+  it('given percent-escapes that stand for bytes that are not UTF-8, then it is refused as not UTF-8', () => {
+    const refused = passedOn(formRequest('description=%FF%FE', { description: '\ufffd\ufffd' }));
+    expect(refused).toBeInstanceOf(IntakeHttpError);
+    expect((refused as IntakeHttpError).message).toBe('the body is not valid UTF-8');
   });
 });

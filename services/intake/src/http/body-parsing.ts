@@ -20,20 +20,29 @@ function hasBody(request: IncomingMessage): boolean {
   return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
-/** `application/json`, with no charset or UTF-8 (RFC 8259: JSON between systems is UTF-8). */
-export function isUtf8Json(contentType: string | undefined): boolean {
+function isUtf8MediaType(contentType: string | undefined, expected: string): boolean {
   if (!contentType) return false;
   const [mediaType = '', ...parameters] = contentType.split(';').map((part) => part.trim().toLowerCase());
-  if (mediaType !== 'application/json') return false;
+  if (mediaType !== expected) return false;
   const charset = parameters.find((parameter) => parameter.startsWith('charset='))?.slice('charset='.length);
   return charset === undefined || charset.replaceAll('"', '') === 'utf-8';
 }
 
+/** `application/json`, with no charset or UTF-8 (RFC 8259: JSON between systems is UTF-8). */
+export function isUtf8Json(contentType: string | undefined): boolean {
+  return isUtf8MediaType(contentType, 'application/json');
+}
+
+/** `application/x-www-form-urlencoded`, with no charset or UTF-8 (Open311 forms are UTF-8). */
+export function isUtf8Form(contentType: string | undefined): boolean {
+  return isUtf8MediaType(contentType, 'application/x-www-form-urlencoded');
+}
+
 /**
  * Before a byte of the body is read: a declared length over the limit is 413 at once (no headers looked at, no
- * signature checked), and a body that is not UTF-8 JSON is 415.
+ * signature checked), and a body that is not UTF-8 JSON (or, under `formPrefix`, a UTF-8 form) is 415.
  */
-function screenBody(limitBytes: number): Middleware {
+function screenBody(limitBytes: number, formPrefix: string | undefined): Middleware {
   return (request, response, next) => {
     if (!hasBody(request)) return next();
     const declared = Number(request.headers['content-length']);
@@ -42,11 +51,24 @@ function screenBody(limitBytes: number): Middleware {
       response.setHeader('connection', 'close');
       return next(new IntakeHttpError('PAYLOAD_TOO_LARGE', `the body may be at most ${limitBytes} bytes`));
     }
-    if (!isUtf8Json(request.headers['content-type'])) {
-      return next(new IntakeHttpError('UNSUPPORTED_MEDIA_TYPE', 'the body must be application/json in UTF-8'));
+    const contentType = request.headers['content-type'];
+    const formsAllowed = formPrefix !== undefined && (request.url ?? '').startsWith(formPrefix);
+    if (formsAllowed && isUtf8Form(contentType)) return next();
+    if (!isUtf8Json(contentType)) {
+      const expected = formsAllowed ? 'application/x-www-form-urlencoded' : 'application/json';
+      return next(new IntakeHttpError('UNSUPPORTED_MEDIA_TYPE', `the body must be ${expected} in UTF-8`));
     }
     next();
   };
+}
+
+/** The bytes a form's percent-escapes stand for (`+` is a space), so that their UTF-8 can be checked. */
+export function formBytes(raw: Buffer): Buffer {
+  const text = raw.toString('latin1').replaceAll('+', ' ');
+  return Buffer.from(
+    text.replace(/%([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    'latin1',
+  );
 }
 
 function jsonKindOf(value: unknown): string {
@@ -59,8 +81,9 @@ function jsonKindOf(value: unknown): string {
  * The bytes must be UTF-8: JSON.parse has replaced anything else by U+FFFD, so the text would not say what the
  * channel signed (and bytes outside a string make the JSON fail to parse, for the same reason).
  */
-function notUtf8(request: BodyRequest): IntakeHttpError | undefined {
-  if (!request.rawBody || isUtf8(request.rawBody)) return undefined;
+function notUtf8(request: BodyRequest, form: boolean): IntakeHttpError | undefined {
+  // A form's bytes are percent-escaped: what they stand for must be UTF-8 too (the parser would put U+FFFD there).
+  if (!request.rawBody || isUtf8(form ? formBytes(request.rawBody) : request.rawBody)) return undefined;
   return new IntakeHttpError('MALFORMED_JSON', 'the body is not valid UTF-8');
 }
 
@@ -71,8 +94,11 @@ function notUtf8(request: BodyRequest): IntakeHttpError | undefined {
  */
 export const checkParsedBody: Middleware = (request, _response, next) => {
   if (request.body === undefined) return next();
-  const encoding = notUtf8(request);
+  const form = isUtf8Form(request.headers['content-type']);
+  const encoding = notUtf8(request, form);
   if (encoding) return next(encoding);
+  // A form is flat by construction (extended: false, at most 100 parameters): no JSON shape to check.
+  if (form) return next();
   if (typeof request.body !== 'object' || request.body === null || Array.isArray(request.body)) {
     return next(
       invalidFields([{ field: '', problems: [`the body must be a JSON object, not ${jsonKindOf(request.body)}`] }]),
@@ -102,7 +128,7 @@ export function bodyParserError(error: unknown, request: BodyRequest, limitBytes
       return new IntakeHttpError('PAYLOAD_TOO_LARGE', `the body may be at most ${limitBytes} bytes`);
     case 'entity.parse.failed':
       return (
-        notUtf8(request) ??
+        notUtf8(request, isUtf8Form(request.headers['content-type'])) ??
         new IntakeHttpError('MALFORMED_JSON', `the body is not valid JSON${whereParsingFailed(error)}`)
       );
     case 'charset.unsupported':
@@ -110,6 +136,7 @@ export function bodyParserError(error: unknown, request: BodyRequest, limitBytes
       return new IntakeHttpError('UNSUPPORTED_MEDIA_TYPE', 'the body must be application/json in UTF-8, uncompressed');
     case 'request.aborted':
     case 'request.size.invalid':
+    case 'parameters.too.many':
       return new IntakeHttpError('BAD_REQUEST', 'the body was not received as declared');
     default:
       return error;
@@ -118,16 +145,23 @@ export function bodyParserError(error: unknown, request: BodyRequest, limitBytes
 
 /**
  * Intake reads bodies itself (the service definition's `rawBody: true`): JSON only, at most `limitBytes`, kept as
- * the raw bytes that the channel signed (`request.rawBody`). Every failure reaches the HTTP error filter as an
+ * the raw bytes that the channel signed (`request.rawBody`); under `formPrefix` (Open311) also UTF-8 forms, each
+ * parameter once or as a list of its values, no nesting. Every failure reaches the HTTP error filter as an
  * IntakeHttpError. Call before the app listens: Nest adds its default parsers only where none is registered.
  */
-export function configureBodyParsing(app: INestApplication, limitBytes: number): void {
+export function configureBodyParsing(app: INestApplication, limitBytes: number, formPrefix?: string): void {
   const translate: ErrorMiddleware = (error, request, _response, next) =>
     next(bodyParserError(error, request, limitBytes));
-  app.use(screenBody(limitBytes));
+  app.use(screenBody(limitBytes, formPrefix));
   // inflate false: a compressed body would be checked and limited after inflating, not as sent.
   // strict false: a body of JSON that is no object is refused as such (below), not as JSON that does not parse.
   (app as NestExpressApplication).useBodyParser('json', { limit: limitBytes, inflate: false, strict: false });
+  (app as NestExpressApplication).useBodyParser('urlencoded', {
+    limit: limitBytes,
+    inflate: false,
+    extended: false,
+    parameterLimit: 100,
+  });
   app.use(checkParsedBody);
   app.use(translate);
 }

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { IntakeConfig } from '../config';
 import { configureBodyParsing } from './body-parsing';
-import { IntakeHttpErrorFilter } from './intake-http-error.filter';
+import { Open311AwareErrorFilter, OPEN311_PATH_PREFIX } from '../open311/open311-error.filter';
 import { setUpOpenApi } from './openapi';
 
 /**
@@ -10,8 +10,9 @@ import { setUpOpenApi } from './openapi';
  * bytes for the signature), one error format, OpenAPI at /docs.
  */
 export function configureIntakeHttp(app: INestApplication, config: IntakeConfig): void {
-  configureBodyParsing(app, config.INTAKE_BODY_LIMIT_BYTES);
-  // A global filter: body-parser errors and unknown routes never reach a controller's own filters.
-  app.useGlobalFilters(new IntakeHttpErrorFilter(app.get(HttpAdapterHost).httpAdapter));
+  configureBodyParsing(app, config.INTAKE_BODY_LIMIT_BYTES, OPEN311_PATH_PREFIX);
+  // A global filter: body-parser errors and unknown routes never reach a controller's own filters. Intake's format,
+  // Open311's under its prefix.
+  app.useGlobalFilters(new Open311AwareErrorFilter(app.get(HttpAdapterHost).httpAdapter));
   setUpOpenApi(app);
 }

@@ -36,7 +36,8 @@ export class IntakeHttpErrorFilter extends PropagateErrorsFilter {
     this.http.reply(response, body, status);
   }
 
-  private answerTo(exception: unknown): [number, ErrorResponse] {
+  /** The status and the body intake answers an exception with (the Open311 filter renders the same in its format). */
+  protected answerTo(exception: unknown): [number, ErrorResponse] {
     if (exception instanceof IntakeHttpError) return [exception.status, exception.toBody()];
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

@@ -47,7 +47,9 @@ describe('INTAKE_RATE_LIMITS and the other rate-limit variables', () => {
     expect(text).toMatch(/INTAKE_RATE_LIMITS: .*"channel-key"\.limit must be a whole number 1-1000000/);
     expect(text).toMatch(/"source": unknown field "burst"/);
     expect(text).toMatch(/"source"\.windowSeconds must be a whole number 1-86400/);
-    expect(text).toMatch(/unknown bucket "trackng" \(must be one of channel-key, source, tracking-lookup\)/);
+    expect(text).toMatch(
+      /unknown bucket "trackng" \(must be one of channel-key, source, tracking-lookup, open311-key, open311-read\)/,
+    );
     expect(text).toMatch(/"tracking-lookup" must be an object/);
     expect(text).toMatch(/INTAKE_TRUST_PROXY: /);
     expect(text).toMatch(/INTAKE_RATE_LIMIT_PREFIX: must be intake:rl: or intake:rl:<name>:/);

@@ -3,10 +3,11 @@ import { ValidateBy, type ValidationArguments } from 'class-validator';
 /**
  * The buckets intake counts in. `channel-key`: per verified channel credential on `POST /petitions`; `source`: per
  * client address on `POST /petitions` (before the signature is checked, so a flood of unsigned requests is cut off
- * too); `tracking-lookup`: per client address on the public tracking lookup. A route names its per-source bucket
- * with `@RateLimit('<bucket>')`.
+ * too); `tracking-lookup`: per client address on the public tracking lookup; `open311-key`: per Open311 API key
+ * on POST Service Request; `open311-read`: per client address on Open311's public reads. A route names its
+ * per-source bucket with `@RateLimit('<bucket>')`.
  */
-export const RATE_LIMIT_BUCKETS = ['channel-key', 'source', 'tracking-lookup'] as const;
+export const RATE_LIMIT_BUCKETS = ['channel-key', 'source', 'tracking-lookup', 'open311-key', 'open311-read'] as const;
 export type RateLimitBucket = (typeof RATE_LIMIT_BUCKETS)[number];
 
 /** At most `limit` requests in any `windowSeconds` (a sliding window). */
@@ -27,6 +28,9 @@ export const DEFAULT_RATE_LIMITS: RateLimitRules = {
   'channel-key': { limit: 600, windowSeconds: 60 },
   source: { limit: 1200, windowSeconds: 60 },
   'tracking-lookup': { limit: 30, windowSeconds: 60 },
+  // An Open311 client (FixMyStreet) files in bursts like a channel; its reads list many requests per call.
+  'open311-key': { limit: 600, windowSeconds: 60 },
+  'open311-read': { limit: 120, windowSeconds: 60 },
 };
 
 const MAX_LIMIT = 1_000_000;

@@ -8,6 +8,21 @@ import { RATE_LIMIT_BUCKETS, type RateLimitBucket } from './rate-limit-rules';
 import { RateLimiter } from './rate-limiter';
 import { sourceAddress } from './source-address';
 
+/**
+ * Counts the request against `bucket` for `subject` (a key id, an address): sets the RateLimit headers, and 429
+ * RATE_LIMITED with Retry-After when the bucket refuses it.
+ */
+export async function drawFrom(
+  limiter: RateLimiter,
+  context: ExecutionContext,
+  bucket: RateLimitBucket,
+  subject: string,
+): Promise<void> {
+  const http = context.switchToHttp();
+  const verdict = await limiter.hit(bucket, subject);
+  if (verdict) applyVerdict(http.getRequest<IncomingMessage>(), http.getResponse<ServerResponse>(), bucket, verdict);
+}
+
 /** How many proxies in front of intake write X-Forwarded-For (INTAKE_TRUST_PROXY). */
 export class TrustedProxies {
   constructor(readonly count: number) {}
@@ -65,13 +80,10 @@ export class ChannelKeyRateLimitGuard implements CanActivate {
   constructor(private readonly limiter: RateLimiter) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const http = context.switchToHttp();
-    const request = http.getRequest<IncomingMessage>();
-    const credential = verifiedCredentialOf(request);
+    const credential = verifiedCredentialOf(context.switchToHttp().getRequest<IncomingMessage>());
     // Listed before this guard in @UseGuards; without a verified key ChannelSignatureGuard has answered 401 already.
     if (!credential) throw new Error('ChannelKeyRateLimitGuard must run after ChannelSignatureGuard');
-    const verdict = await this.limiter.hit('channel-key', credential.keyId);
-    if (verdict) applyVerdict(request, http.getResponse<ServerResponse>(), 'channel-key', verdict);
+    await drawFrom(this.limiter, context, 'channel-key', credential.keyId);
     return true;
   }
 }

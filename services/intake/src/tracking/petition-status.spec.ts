@@ -4,6 +4,7 @@ import {
   NO_FACTS,
   statusOf,
   timelineEntryOf,
+  timelineNoteOf,
   type StatusFacts,
   type TrackedEvent,
 } from './petition-status';
@@ -203,5 +204,21 @@ describe('timelineEntryOf', () => {
   it('given clock bookkeeping (armed, stopped), then no step', () => {
     expect(timelineEntryOf(given.armed(1))).toBeNull();
     expect(timelineEntryOf(given.stopped(2))).toBeNull();
+  });
+});
+
+describe('timelineNoteOf', () => {
+  it('given a progress report or a resolution, then the department’s own words; given anything else, none', () => {
+    expect(timelineNoteOf(given.progress(3))).toBe('已派人现场查看');
+    expect(timelineNoteOf(given.resolved(4, '已疏通下水道'))).toBe('已疏通下水道');
+    for (const event of [
+      given.assigned(1),
+      given.armed(2),
+      given.acknowledged(2),
+      given.breached(5),
+      given.stopped(6),
+    ]) {
+      expect(timelineNoteOf(event)).toBeNull();
+    }
   });
 });

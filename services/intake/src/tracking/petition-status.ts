@@ -157,3 +157,19 @@ export function timelineEntryOf(event: TrackedEvent): TimelineEntry | null {
       return null;
   }
 }
+
+/** The department's own text an event carries (a progress note, a result), or null. */
+export function timelineNoteOf(event: TrackedEvent): string | null {
+  switch (event.type) {
+    case 'department.progress-reported':
+      return event.payload.note;
+    case 'department.resolved':
+      return event.payload.result;
+    case 'petition.assigned':
+    case 'deadline.armed':
+    case 'department.acknowledged':
+    case 'deadline.breached':
+    case 'deadline.stopped':
+      return null;
+  }
+}

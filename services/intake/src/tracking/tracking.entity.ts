@@ -60,6 +60,7 @@ export class PetitionStatusEntity implements StatusFacts {
 /** One step of a petition's public timeline, one row per event that made it (the event id keeps it once). */
 @Entity({ name: 'petition_timeline' })
 @Index('petition_timeline_petition_idx', ['petitionId', 'at'])
+@Index('petition_timeline_recorded_idx', ['recordedAt'])
 export class PetitionTimelineEntity {
   @PrimaryColumn('uuid', { name: 'event_id' })
   eventId!: string;
@@ -75,4 +76,15 @@ export class PetitionTimelineEntity {
 
   @Column('text', { name: 'department_code', nullable: true })
   departmentCode!: string | null;
+
+  /** The department's own text for the step (a progress note, a result), for Open311's updates; else null. */
+  @Column('text', { nullable: true })
+  note!: string | null;
+
+  /**
+   * When intake recorded the step (the database's clock), which may be long after `at` when an answer comes late:
+   * Open311 clients poll for updates by this, so that a late step is not missed.
+   */
+  @Column('timestamptz', { name: 'recorded_at', default: () => 'now()' })
+  recordedAt!: Date;
 }

@@ -3,7 +3,14 @@ import type { EventEnvelope } from '@petitions/contracts';
 import { lockForTransaction, UnitOfWork } from '@petitions/platform';
 import { IntakeHttpError } from '../http/intake-http.error';
 import { parseTrackingCode } from '../petitions/tracking-code';
-import { evolveStatus, NO_FACTS, statusOf, timelineEntryOf, type TrackedEvent } from './petition-status';
+import {
+  evolveStatus,
+  NO_FACTS,
+  statusOf,
+  timelineEntryOf,
+  timelineNoteOf,
+  type TrackedEvent,
+} from './petition-status';
 import { PetitionStatusEntity, PetitionTimelineEntity } from './tracking.entity';
 import { TrackingRepository } from './tracking.repository';
 import { trackingViewOf, type PetitionTracking } from './tracking-view';
@@ -39,7 +46,11 @@ export class TrackingService {
     const entry = timelineEntryOf(event);
     if (entry) {
       await this.tracking.appendToTimeline(
-        Object.assign(new PetitionTimelineEntity(), entry, { eventId: envelope.eventId, petitionId }),
+        Object.assign(new PetitionTimelineEntity(), entry, {
+          eventId: envelope.eventId,
+          petitionId,
+          note: timelineNoteOf(event),
+        }),
       );
     }
   }
