@@ -22,10 +22,7 @@ import {
   type ValidationOptions,
 } from 'class-validator';
 import { isResidentIdNumber, NORMALISED_PHONE, normalizePhone, normalizeResidentId } from '../contact-fields';
-
-/** PostgreSQL `text` cannot hold U+0000: such a value would fail at the insert, again on every retry. */
-const WITHOUT_NUL = /^[^\u0000]*$/;
-const NUL_MESSAGE = { message: '$property must not contain the NUL character (U+0000)' };
+import { NUL_MESSAGE, trimmed, WITHOUT_NUL } from './channel-fields';
 
 /** The name of the resident-ID rule (17 digits and a GB 11643 check character), for the AsyncAPI mapping. */
 export const IS_RESIDENT_ID_NUMBER = 'isResidentIdNumber';
@@ -62,10 +59,6 @@ function FitsLocation(part: 'unit' | 'grid', options?: ValidationOptions): Prope
     },
     options,
   );
-}
-
-function trimmed({ value }: { value: unknown }): unknown {
-  return typeof value === 'string' ? value.trim() : value;
 }
 
 function phoneNormalised({ value }: { value: unknown }): unknown {
