@@ -39,10 +39,11 @@ export class FeedbackRepository {
     return row ?? null;
   }
 
-  answerToResolution(petitionId: string, resolvedAt: Date): Promise<Pick<RecordedFeedback, 'satisfied'> | null> {
-    return this.unitOfWork
+  async answerToResolution(petitionId: string, resolvedAt: Date): Promise<Pick<RecordedFeedback, 'satisfied'> | null> {
+    const row = await this.unitOfWork
       .reader()
       .findOne(PetitionFeedbackEntity, { select: { satisfied: true }, where: { petitionId, resolvedAt } });
+    return row ? { satisfied: row.satisfied } : null;
   }
 
   async insert(feedback: PetitionFeedbackEntity): Promise<void> {

@@ -55,7 +55,7 @@ export class FeedbackService {
         case 'not-resolved':
           throw new FeedbackRefused('NOT_RESOLVED', 'the petition is not resolved: there is no result to answer for');
         case 'already-answered':
-          return accepted({ ...answered, ...decision.answer }, true);
+          return accepted({ ...answered, satisfied: decision.answer.satisfied }, true);
         case 'accepted':
           await this.record(input, petition, decision, cause);
           return accepted({ ...answered, satisfied: decision.feedback.satisfied }, false);
