@@ -1,39 +1,11 @@
 import { evolveStatus, NO_FACTS, type StatusFacts, type TrackedEvent } from '../tracking/petition-status';
+import { at, PETITION, T0, tracked } from '../../../../tests/support/tracked-events';
 import { decideFeedback, type FeedbackAnswer, type RecordedAnswer } from './feedback-decision';
 
-const PETITION = '6f1c0c52-4a39-4c8e-9b7e-2f1d8c3a9b01';
-const T0 = Date.parse('2026-03-02T08:00:00.000Z');
-const at = (ms: number): string => new Date(T0 + ms).toISOString();
 const NOW = new Date(T0 + 10_000);
-
-const assigned: TrackedEvent = {
-  type: 'petition.assigned',
-  payload: {
-    petitionId: PETITION,
-    departmentCode: 'URBAN',
-    coDepartments: [],
-    category: 'sewer-and-drain',
-    complexity: 'general',
-    urgent: false,
-    reason: 'rule',
-    receivedAt: at(0),
-    assignedAt: at(1000),
-  },
-};
-const resolvedBy = (departmentCode: string, ms = 5000): TrackedEvent => ({
-  type: 'department.resolved',
-  payload: { petitionId: PETITION, departmentCode, result: '已疏通', resolvedAt: at(ms) },
-});
-const reopened = (ms: number, reopenCount = 1): TrackedEvent => ({
-  type: 'petition.reopened',
-  payload: {
-    petitionId: PETITION,
-    reopenCount,
-    reason: 'citizen-unsatisfied',
-    previousDepartmentCode: 'URBAN',
-    reopenedAt: at(ms),
-  },
-});
+const assigned = tracked.assigned(1000);
+const resolvedBy = (departmentCode: string, ms = 5000): TrackedEvent => tracked.resolved(ms, '已疏通', departmentCode);
+const reopened = tracked.reopened;
 
 function facts(...events: TrackedEvent[]): StatusFacts {
   return events.reduce<StatusFacts>((held, event) => evolveStatus(held, event), { ...NO_FACTS });

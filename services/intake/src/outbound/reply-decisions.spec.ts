@@ -1,60 +1,12 @@
 import { evolveStatus, NO_FACTS, type StatusFacts, type TrackedEvent } from '../tracking/petition-status';
+import { T0, tracked } from '../../../../tests/support/tracked-events';
 import { RECEIPT_MAX_AGE_MS, repliesTo } from './reply-decisions';
 import { kindsOf } from './reply-templates';
 
-const PETITION = '6f1c0c52-4a39-4c8e-9b7e-2f1d8c3a9b01';
-const T0 = Date.parse('2026-03-02T08:00:00.000Z');
-const at = (ms: number): string => new Date(T0 + ms).toISOString();
 const NOW = new Date(T0 + 60_000);
-
 const event = {
-  received: (ms = 0): TrackedEvent => ({
-    type: 'petition.received',
-    payload: {
-      petitionId: PETITION,
-      trackingCode: '2345-6789-ABCD',
-      channel: 'wechat-resident',
-      channelMessageId: 'wx-1',
-      text: '下水道堵了',
-      receivedAt: at(ms),
-    },
-  }),
-  assigned: (ms: number, departmentCode = 'URBAN'): TrackedEvent => ({
-    type: 'petition.assigned',
-    payload: {
-      petitionId: PETITION,
-      departmentCode,
-      coDepartments: ['WATER'],
-      category: 'sewer-and-drain',
-      complexity: 'general',
-      urgent: false,
-      reason: 'rule',
-      receivedAt: at(0),
-      assignedAt: at(ms),
-    },
-  }),
-  acknowledged: (ms: number): TrackedEvent => ({
-    type: 'department.acknowledged',
-    payload: { petitionId: PETITION, departmentCode: 'URBAN', acknowledgedAt: at(ms) },
-  }),
-  progress: (ms: number, note = '已派人现场查看'): TrackedEvent => ({
-    type: 'department.progress-reported',
-    payload: { petitionId: PETITION, departmentCode: 'URBAN', note, reportedAt: at(ms) },
-  }),
-  resolved: (ms: number, result = '已疏通'): TrackedEvent => ({
-    type: 'department.resolved',
-    payload: { petitionId: PETITION, departmentCode: 'URBAN', result, resolvedAt: at(ms) },
-  }),
-  reopened: (ms: number): TrackedEvent => ({
-    type: 'petition.reopened',
-    payload: {
-      petitionId: PETITION,
-      reopenCount: 1,
-      reason: 'citizen-unsatisfied',
-      previousDepartmentCode: 'URBAN',
-      reopenedAt: at(ms),
-    },
-  }),
+  ...tracked,
+  assigned: (ms: number, departmentCode = 'URBAN') => tracked.assigned(ms, departmentCode, ['WATER']),
 };
 
 function factsAfter(events: readonly TrackedEvent[]): StatusFacts {

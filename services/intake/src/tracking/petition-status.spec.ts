@@ -7,32 +7,14 @@ import {
   type StatusFacts,
   type TrackedEvent,
 } from './petition-status';
+import { at, PETITION, tracked } from '../../../../tests/support/tracked-events';
 
-const PETITION = '6f1c0c52-4a39-4c8e-9b7e-2f1d8c3a9b01';
 const CLOCK = '0b7e3a52-1c39-4d8e-8b7e-2f1d8c3a9b02';
 const DAY = 24 * 60 * 60 * 1000;
-const T0 = Date.parse('2026-03-02T08:00:00.000Z');
-
-function at(offsetMs: number): string {
-  return new Date(T0 + offsetMs).toISOString();
-}
 
 /** Event factories: each takes the instant it happened at (ms after T0) and the fields a test cares about. */
 const given = {
-  assigned: (ms: number, departmentCode = 'URBAN', coDepartments: string[] = []): TrackedEvent => ({
-    type: 'petition.assigned',
-    payload: {
-      petitionId: PETITION,
-      departmentCode,
-      coDepartments,
-      category: 'sewer-and-drain',
-      complexity: 'general',
-      urgent: false,
-      reason: 'keyword 下水道',
-      receivedAt: at(0),
-      assignedAt: at(ms),
-    },
-  }),
+  ...tracked,
   armed: (ms: number, dueInMs = 5 * DAY): TrackedEvent => ({
     type: 'deadline.armed',
     payload: {
@@ -43,18 +25,6 @@ const given = {
       startedAt: at(ms),
       dueAt: at(dueInMs),
     },
-  }),
-  acknowledged: (ms: number): TrackedEvent => ({
-    type: 'department.acknowledged',
-    payload: { petitionId: PETITION, departmentCode: 'URBAN', acknowledgedAt: at(ms) },
-  }),
-  progress: (ms: number): TrackedEvent => ({
-    type: 'department.progress-reported',
-    payload: { petitionId: PETITION, departmentCode: 'URBAN', note: '已派人现场查看', reportedAt: at(ms) },
-  }),
-  resolved: (ms: number, result = '已疏通'): TrackedEvent => ({
-    type: 'department.resolved',
-    payload: { petitionId: PETITION, departmentCode: 'URBAN', result, resolvedAt: at(ms) },
   }),
   breached: (ms: number): TrackedEvent => ({
     type: 'deadline.breached',
@@ -69,32 +39,6 @@ const given = {
       stoppedAt: at(ms),
       elapsedSeconds: Math.round(ms / 1000),
       withinDeadline,
-    },
-  }),
-  received: (ms: number): TrackedEvent => ({
-    type: 'petition.received',
-    payload: {
-      petitionId: PETITION,
-      trackingCode: '2345-6789-ABCD',
-      channel: 'wechat-resident',
-      channelMessageId: 'wx-1',
-      text: '下水道堵了',
-      receivedAt: at(ms),
-    },
-  }),
-  feedback: (ms: number, satisfied = false): TrackedEvent => ({
-    type: 'petition.feedback-received',
-    payload: { petitionId: PETITION, satisfied, receivedAt: at(ms) },
-  }),
-  reopened: (ms: number, reopenCount = 1): TrackedEvent => ({
-    type: 'petition.reopened',
-    payload: {
-      petitionId: PETITION,
-      reopenCount,
-      reason: 'citizen-unsatisfied',
-      comment: '还是堵的',
-      previousDepartmentCode: 'URBAN',
-      reopenedAt: at(ms),
     },
   }),
 };
