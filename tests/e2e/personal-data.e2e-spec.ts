@@ -9,6 +9,7 @@ import {
   signChannelRequest,
   Topics,
   unixSeconds,
+  type ChannelReplyRequestedV1,
 } from '@petitions/contracts';
 import { DEPARTMENT_CODES } from '@petitions/district';
 import { createTestKafka, expectEventually, TopicRecorder, type RecordedMessage } from '@petitions/testing';
@@ -35,9 +36,12 @@ const KEYS = JSON.stringify({
   keys: { 'e2e-1': randomBytes(32).toString('base64'), 'e2e-2': randomBytes(32).toString('base64') },
 });
 
-/** Every topic of the system except the channels' own (the only ones that may carry the reporter), with DLQs. */
+/**
+ * Every topic of the system with its DLQ, except `channel.inbound` (where the channels send the reporter in): on
+ * `channel.outbound` the reporter may appear as a reply's recipient, and nowhere else in the message.
+ */
 async function watchedTopics(admin: Admin): Promise<string[]> {
-  const own = Object.values(Topics).filter((topic: string) => !topic.startsWith('channel.'));
+  const own = Object.values(Topics).filter((topic: string) => topic !== Topics.channelInbound);
   const topics = [...own, ...DEPARTMENT_CODES.map(deptAssignmentsTopic)];
   const existing = new Set(await admin.listTopics());
   return [...topics, ...topics.map(deadLetterTopic)].filter((topic) => existing.has(topic));
@@ -55,6 +59,16 @@ function signedPost(url: string, body: string): Promise<Response> {
 
 function textOf(message: RecordedMessage): string {
   return [message.key ?? '', message.value ?? '', ...Object.entries(message.headers).flat()].join('\n');
+}
+
+function isReply(message: RecordedMessage): boolean {
+  return message.topic === Topics.channelOutbound;
+}
+
+/** A reply with its recipient taken out: the one field of one topic where the reporter may travel. */
+function withoutRecipient(message: RecordedMessage): { recipient: string; rest: RecordedMessage } {
+  const { recipient, ...payload } = JSON.parse(message.value ?? '{}') as ChannelReplyRequestedV1;
+  return { recipient, rest: { ...message, value: JSON.stringify(payload) } };
 }
 
 describe('personal data: the reporter is stored sealed in intake and appears nowhere else', () => {
@@ -246,8 +260,21 @@ describe('personal data: the reporter is stored sealed in intake and appears now
     const ours = messages.filter((m) => m.key !== null && petitionIds.includes(m.key));
     expect(ours.filter((m) => m.headers['event-type'] === 'record.published')).toHaveLength(planted.length);
     expect(ours.filter((m) => m.topic.endsWith('.dlq'))).toEqual([]);
-    const leaks = messages.flatMap((m) => plantedIn(textOf(m), planted).map((form) => `${m.topic}: ${form}`));
+    const leaks = messages
+      .map((m) => (isReply(m) ? withoutRecipient(m).rest : m))
+      .flatMap((m) => plantedIn(textOf(m), planted).map((form) => `${m.topic}: ${form}`));
     expect(leaks).toEqual([]);
+  });
+
+  it('addresses the replies to each reporter by their handle, and names them nowhere else in the reply', () => {
+    for (const [index, petitionId] of petitionIds.entries()) {
+      const replies = recorder.messages(Topics.channelOutbound).filter((m) => m.key === petitionId);
+      const kinds = replies.map((m) => (JSON.parse(m.value ?? '{}') as ChannelReplyRequestedV1).kind);
+      expect(kinds).toEqual(expect.arrayContaining(['assignment', 'result', 'survey']));
+      // The handle, as stored: not the name, the phone or the ID number, which the channel does not need.
+      const recipients = new Set(replies.map((m) => withoutRecipient(m).recipient));
+      expect(recipients).toEqual(new Set([planted[index]?.stored.handle]));
+    }
   });
 
   it('shows no planted value on the public API', () => {

@@ -1,4 +1,6 @@
+import { ChannelFeedbackReceivedV1 } from './events/channel-feedback-received.v1';
 import { ChannelMessageReceivedV1 } from './events/channel-message-received.v1';
+import { ChannelReplyRequestedV1 } from './events/channel-reply-requested.v1';
 import { DeadlineArmedV1, DeadlineBreachedV1, DeadlineStoppedV1 } from './events/deadline-events.v1';
 import {
   DepartmentAcknowledgedV1,
@@ -6,7 +8,9 @@ import {
   DepartmentResolvedV1,
 } from './events/department-responses.v1';
 import { PetitionAssignedV1 } from './events/petition-assigned.v1';
+import { PetitionFeedbackReceivedV1 } from './events/petition-feedback-received.v1';
 import { PetitionReceivedV1 } from './events/petition-received.v1';
+import { PetitionReopenedV1 } from './events/petition-reopened.v1';
 import { PetitionReviewedV1 } from './events/petition-reviewed.v1';
 import { RecordPublishedV1 } from './events/record-published.v1';
 import { WorkOrderIssuedV1 } from './events/work-order-issued.v1';
@@ -18,7 +22,11 @@ import { DEPT_ASSIGNMENTS_TOPIC_PATTERN, Topics, isDeptAssignmentsTopic } from '
  */
 export const EventCatalog = {
   'channel.message-received': { topic: Topics.channelInbound, payload: ChannelMessageReceivedV1 },
+  'channel.feedback-received': { topic: Topics.channelInbound, payload: ChannelFeedbackReceivedV1 },
+  'channel.reply-requested': { topic: Topics.channelOutbound, payload: ChannelReplyRequestedV1 },
   'petition.received': { topic: Topics.petitionEvents, payload: PetitionReceivedV1 },
+  'petition.feedback-received': { topic: Topics.petitionEvents, payload: PetitionFeedbackReceivedV1 },
+  'petition.reopened': { topic: Topics.petitionEvents, payload: PetitionReopenedV1 },
   'petition.assigned': { topic: Topics.routingEvents, payload: PetitionAssignedV1 },
   'work-order.issued': { topic: DEPT_ASSIGNMENTS_TOPIC_PATTERN, payload: WorkOrderIssuedV1 },
   'department.acknowledged': { topic: Topics.deptResponses, payload: DepartmentAcknowledgedV1 },

@@ -8,6 +8,11 @@ export const Topics = {
   disclosureEvents: 'disclosure.events',
   /** Messages from the upstream channels for intake to take in; personal data, read by intake only. */
   channelInbound: 'channel.inbound',
+  /**
+   * Replies for the upstream channels to deliver to residents (receipts, progress, results, surveys); the recipient is
+   * personal data, so, like `channel.inbound`, only intake writes it and only the channel systems read it.
+   */
+  channelOutbound: 'channel.outbound',
 } as const;
 
 export type FixedTopic = (typeof Topics)[keyof typeof Topics];

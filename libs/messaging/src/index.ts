@@ -6,6 +6,7 @@ export * from './outbox/outbox-message.entity';
 export * from './outbox/pending-event';
 export * from './outbox/event-factory';
 export * from './outbox/outbox';
+export * from './outbox/outbox-payload-codec';
 export * from './outbox/outbox-relay';
 export * from './inbox/inbox-message.entity';
 export * from './inbox/inbox';

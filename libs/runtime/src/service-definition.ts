@@ -1,4 +1,5 @@
 import type { INestApplication, LoggerService, LogLevel, Type } from '@nestjs/common';
+import type { OutboxPayloadCodec } from '@petitions/messaging';
 import type { CommonConfig } from '@petitions/platform';
 
 /** Everything the runtime needs to know to host one service. */
@@ -26,6 +27,8 @@ export interface ServiceDefinition<C extends CommonConfig = CommonConfig> {
    * masks personal data. It must print only the given levels.
    */
   createLogger?(logLevels: LogLevel[]): LoggerService;
+  /** How its outbox keeps payloads at rest (default: as the JSON to publish), e.g. sealing personal data. */
+  outboxCodec?(config: C): OutboxPayloadCodec;
   /** Service-specific HTTP setup (body parsers, OpenAPI, filters), run before the app listens. */
   configureHttp?(app: INestApplication, config: C): void | Promise<void>;
 }

@@ -38,6 +38,7 @@ export class ServiceRuntimeModule {
     clock: Clock = new SystemClock(),
   ): DynamicModule {
     const schema = schemaOf(definition, config);
+    const codec = definition.outboxCodec?.(config);
     const providers: Provider[] = [
       { provide: SERVICE_CONFIG, useValue: config },
       { provide: definition.configClass, useValue: config },
@@ -60,7 +61,7 @@ export class ServiceRuntimeModule {
       },
       { provide: UnitOfWork, useFactory: (ds: DataSource) => new UnitOfWork(ds), inject: [DataSource] },
       { provide: Inbox, useFactory: (uow: UnitOfWork) => new Inbox(uow), inject: [UnitOfWork] },
-      { provide: Outbox, useFactory: (uow: UnitOfWork) => new Outbox(uow, schema), inject: [UnitOfWork] },
+      { provide: Outbox, useFactory: (uow: UnitOfWork) => new Outbox(uow, schema, codec), inject: [UnitOfWork] },
       { provide: EventFactory, useFactory: (c: Clock) => new EventFactory(definition.name, c), inject: [CLOCK] },
       {
         provide: KAFKA,
@@ -75,7 +76,7 @@ export class ServiceRuntimeModule {
       {
         provide: OutboxRelay,
         useFactory: (ds: DataSource, publisher: KafkaMessagePublisher) =>
-          new OutboxRelay(ds, publisher, { databaseUrl: config.DATABASE_URL, schema }),
+          new OutboxRelay(ds, publisher, { databaseUrl: config.DATABASE_URL, schema, codec }),
         inject: [DataSource, MESSAGE_PUBLISHER],
       },
       {

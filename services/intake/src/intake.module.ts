@@ -2,6 +2,8 @@ import { Module, ValidationPipe } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
 import { ChannelKeyring } from './channel-auth/channel-keyring';
 import { IntakeConfig } from './config';
+import { FeedbackController } from './feedback/feedback.controller';
+import { FeedbackModule } from './feedback/feedback.module';
 import { validationFailed } from './http/validation-failed';
 import { ChannelInboundConsumer } from './inbound/channel-inbound.consumer';
 import { open311Controllers, open311Providers } from './open311/open311.providers';
@@ -9,12 +11,13 @@ import { PetitionIntakeService } from './petitions/petition-intake.service';
 import { PetitionRepository } from './petitions/petition.repository';
 import { PetitionsController } from './petitions/petitions.controller';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
-import { PiiCipher } from './reporters/pii-cipher';
+import { ReportersModule } from './reporters/reporters.module';
 import { TrackingModule } from './tracking/tracking.module';
 
 @Module({
-  imports: [RateLimitModule, TrackingModule],
-  controllers: [PetitionsController, ChannelInboundConsumer, ...open311Controllers],
+  imports: [RateLimitModule, ReportersModule, TrackingModule, FeedbackModule],
+  // The signed routes sit here, with the channel keyring their guard needs.
+  controllers: [PetitionsController, FeedbackController, ChannelInboundConsumer, ...open311Controllers],
   providers: [
     PetitionRepository,
     PetitionIntakeService,
@@ -22,11 +25,6 @@ import { TrackingModule } from './tracking/tracking.module';
     {
       provide: ChannelKeyring,
       useFactory: (config: IntakeConfig) => ChannelKeyring.fromConfig(config.INTAKE_CHANNEL_CREDENTIALS),
-      inject: [IntakeConfig],
-    },
-    {
-      provide: PiiCipher,
-      useFactory: (config: IntakeConfig) => PiiCipher.fromConfig(config.INTAKE_PII_KEYS),
       inject: [IntakeConfig],
     },
     {

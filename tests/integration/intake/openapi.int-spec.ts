@@ -89,6 +89,21 @@ describe('intake: OpenAPI at /docs', () => {
     );
   });
 
+  it('documents POST /petitions/feedback: signed like POST /petitions, its body from the contract, 404 and 409', () => {
+    const operation = document.paths['/petitions/feedback']?.post;
+    const headers = (operation?.parameters ?? []).filter((p) => p.in === 'header').map(({ name }) => name);
+    expect(headers).toEqual(['X-Channel-Key', 'X-Timestamp', 'X-Signature']);
+    const schema = operation?.requestBody?.content['application/json']?.schema;
+    expect(schema?.required).toEqual(['channel', 'channelMessageId', 'trackingCode', 'satisfied']);
+    expect(schema?.properties?.comment).toMatchObject({ type: 'string', minLength: 1, maxLength: 1000 });
+    expect(schema?.additionalProperties).toBe(false);
+    const responses = operation?.responses ?? {};
+    expect(Object.keys(responses).sort()).toEqual(['202', '400', '401', '403', '404', '409', '413', '415', '429']);
+    expect(responses['202']?.content?.['application/json']?.schema?.$ref).toBe(
+      '#/components/schemas/FeedbackAcceptedResponse',
+    );
+  });
+
   it('defines the error schema: {error: {code, message, fields?: [{field, problems}]}}', () => {
     const { ErrorResponse, ErrorDetail, FieldProblems } = document.components.schemas;
     expect(ErrorResponse).toMatchObject({

@@ -6,6 +6,7 @@ import {
   Outbox,
   OutboxMessageEntity,
   OutboxRelay,
+  type OutboxPayloadCodec,
 } from '@petitions/messaging';
 import { createServiceDataSource, ManualClock, runServiceMigrations, UnitOfWork } from '@petitions/platform';
 import { createTestKafka, expectEventually, TopicRecorder } from '@petitions/testing';
@@ -24,6 +25,14 @@ class OutboxTable1700000000001 implements MigrationInterface {
   }
   async down(): Promise<void> {}
 }
+
+/** Seals one event type at rest (as intake seals its replies), the others stay JSON. */
+const SEALED_TYPE = 'deadline.breached';
+const codec: OutboxPayloadCodec = {
+  seal: (type, json) => (type === SEALED_TYPE ? `sealed:${Buffer.from(json).toString('base64')}` : json),
+  open: (type, stored) =>
+    type === SEALED_TYPE ? Buffer.from(stored.slice('sealed:'.length), 'base64').toString('utf8') : stored,
+};
 
 describe('the outbox relay', () => {
   let dataSource: DataSource;
@@ -61,7 +70,7 @@ describe('the outbox relay', () => {
     await dataSource.initialize();
     await runServiceMigrations(dataSource, SCHEMA);
     unitOfWork = new UnitOfWork(dataSource);
-    outbox = new Outbox(unitOfWork, SCHEMA);
+    outbox = new Outbox(unitOfWork, SCHEMA, codec);
     const kafka = createKafka({
       brokers: [process.env.KAFKA_BROKERS ?? '127.0.0.1:9092'],
       clientId: 'it-outbox',
@@ -70,7 +79,12 @@ describe('the outbox relay', () => {
     publisher = new KafkaMessagePublisher(kafka);
     recorder = await TopicRecorder.start(createTestKafka(), [Topics.deadlineEvents], { fromBeginning: false });
     // A poll interval far longer than the test: only the NOTIFY sent at commit can wake the relay in time.
-    relay = new OutboxRelay(dataSource, publisher, { databaseUrl: DATABASE_URL, schema: SCHEMA, idlePollMs: 600000 });
+    relay = new OutboxRelay(dataSource, publisher, {
+      databaseUrl: DATABASE_URL,
+      schema: SCHEMA,
+      idlePollMs: 600000,
+      codec,
+    });
     relay.start();
     await expectEventually(async () => expect(await relay.backlog()).toBe(0));
   });
@@ -122,6 +136,31 @@ describe('the outbox relay', () => {
       .filter((m) => m.key === petitionId)
       .map((m) => (JSON.parse(m.value ?? '{}') as { policy: string }).policy);
     expect(policies).toEqual(Array.from({ length: 30 }, (_, i) => `order@${i}`));
+  });
+
+  it('keeps a payload as its codec seals it, and publishes it opened', async () => {
+    const petitionId = newEventId();
+    const breached = events.create(
+      SEALED_TYPE,
+      {
+        petitionId,
+        clockId: newEventId(),
+        departmentCode: 'POWER',
+        dueAt: '2026-07-12T20:05:00.000Z',
+        breachedAt: '2026-07-12T20:05:00.000Z',
+      },
+      { key: petitionId, petitionId },
+    );
+    await unitOfWork.run(() => outbox.append([breached]));
+    const [row] = await dataSource.query<{ payload: string }[]>(
+      `SELECT payload FROM "${SCHEMA}".outbox_messages WHERE message_key = $1`,
+      [petitionId],
+    );
+    expect(row?.payload).toMatch(/^sealed:/);
+    const published = (await recorder.waitFor((all) => all.some((m) => m.key === petitionId), 5000)).find(
+      (m) => m.key === petitionId,
+    );
+    expect(JSON.parse(published?.value ?? '{}')).toEqual(breached.payload);
   });
 
   it('refuses to write an event outside a transaction', async () => {

@@ -23,6 +23,7 @@ import {
 } from 'class-validator';
 import { isResidentIdNumber, NORMALISED_PHONE, normalizePhone, normalizeResidentId } from '../contact-fields';
 import { IsWellFormedText } from '../well-formed-text';
+import { trimmed } from './channel-fields';
 
 /** The name of the resident-ID rule (17 digits and a GB 11643 check character), for the AsyncAPI mapping. */
 export const IS_RESIDENT_ID_NUMBER = 'isResidentIdNumber';
@@ -59,10 +60,6 @@ function FitsLocation(part: 'unit' | 'grid', options?: ValidationOptions): Prope
     },
     options,
   );
-}
-
-function trimmed({ value }: { value: unknown }): unknown {
-  return typeof value === 'string' ? value.trim() : value;
 }
 
 function phoneNormalised({ value }: { value: unknown }): unknown {

@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { MessagePublisher, OutgoingMessage } from '../kafka/message-publisher';
 import { outboxChannel } from './outbox';
+import type { OutboxPayloadCodec } from './outbox-payload-codec';
 import { OutboxStore } from './outbox-store';
 
 export interface OutboxRelayOptions {
@@ -11,6 +12,8 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** Fallback poll when no notification arrives (another writer's NOTIFY lost with a dropped connection). */
   idlePollMs?: number;
+  /** The codec the service's Outbox stored payloads with (none: the rows hold the JSON to publish). */
+  codec?: OutboxPayloadCodec;
 }
 
 const MAX_BACKOFF_MS = 5000;
@@ -91,10 +94,11 @@ export class OutboxRelay {
     const rows = await this.store.nextUnsent(this.options.batchSize ?? 500);
     if (rows.length === 0) return 0;
     await this.confirmLeadership();
+    const codec = this.options.codec;
     const messages: OutgoingMessage[] = rows.map((row) => ({
       topic: row.topic,
       key: row.messageKey,
-      value: row.payload,
+      value: codec ? codec.open(row.eventType, row.payload) : row.payload,
       headers: row.headers,
     }));
     await this.publisher.publish(messages);

@@ -4,6 +4,7 @@ export interface UnsentRow {
   id: string;
   topic: string;
   messageKey: string;
+  eventType: string;
   headers: Record<string, string>;
   payload: string;
 }
@@ -21,7 +22,7 @@ export class OutboxStore {
 
   nextUnsent(limit: number): Promise<UnsentRow[]> {
     return this.dataSource.query(
-      `SELECT id, topic, message_key AS "messageKey", headers, payload
+      `SELECT id, topic, message_key AS "messageKey", event_type AS "eventType", headers, payload
          FROM ${this.table} WHERE sent_at IS NULL ORDER BY id LIMIT $1`,
       [limit],
     );

@@ -1,6 +1,7 @@
 import { envelopeToHeaders } from '@petitions/contracts';
 import type { UnitOfWork } from '@petitions/platform';
 import { OutboxMessageEntity } from './outbox-message.entity';
+import type { OutboxPayloadCodec } from './outbox-payload-codec';
 import type { PendingEvent } from './pending-event';
 
 export function outboxChannel(schema: string): string {
@@ -15,6 +16,7 @@ export class Outbox {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly schema: string,
+    private readonly codec?: OutboxPayloadCodec,
   ) {}
 
   async append(events: readonly PendingEvent[]): Promise<void> {
@@ -31,10 +33,15 @@ export class Outbox {
           messageKey: event.key,
           eventType: event.envelope.type,
           headers: envelopeToHeaders(event.envelope),
-          payload: JSON.stringify(event.payload),
+          payload: this.stored(event),
         })),
       )
       .execute();
     await manager.query('SELECT pg_notify($1, $2)', [outboxChannel(this.schema), '']);
+  }
+
+  private stored(event: PendingEvent): string {
+    const json = JSON.stringify(event.payload);
+    return this.codec ? this.codec.seal(event.envelope.type, json) : json;
   }
 }

@@ -10,6 +10,7 @@ export const INTAKE_ERROR_CODES = [
   'NOT_FOUND',
   'METHOD_NOT_ALLOWED',
   'CONFLICT',
+  'NOT_RESOLVED',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
   'TOO_MANY_REQUESTS',
@@ -35,6 +36,7 @@ export function statusOf(code: IntakeErrorCode): number {
     case 'METHOD_NOT_ALLOWED':
       return 405;
     case 'CONFLICT':
+    case 'NOT_RESOLVED':
       return 409;
     case 'PAYLOAD_TOO_LARGE':
       return 413;

@@ -35,19 +35,34 @@ class PetitionAcceptedResponse implements PetitionAccepted {
   duplicate!: boolean;
 }
 
-const SIGNING = [
+/** How a channel signs its requests: the start of the description of every signed route. */
+export const SIGNING = [
   'Signed by the channel: HMAC-SHA256 with the channel key’s secret over `<X-Timestamp>.<raw body bytes>`, hex,',
   `sent as \`X-Signature: sha256=<hex>\`; the timestamp must be within ±${CHANNEL_SIGNATURE_WINDOW_SECONDS} s of`,
   'intake’s clock, and the body’s `channel` must be the key’s channel. `signChannelRequest` in `@petitions/contracts`',
-  'does it; docs/operations.md shows it with openssl. The same `(channel, channelMessageId)` again is the same petition',
-  '(202, `duplicate: true`).',
+  'does it; docs/operations.md shows it with openssl.',
 ].join(' ');
 
 /** The OpenAPI description of `POST /petitions`. */
 export function ApiSubmitPetition(): MethodDecorator {
   return applyDecorators(
+    ApiOperation({
+      summary: 'Submit a petition (诉求) from a channel',
+      description: `${SIGNING} The same \`(channel, channelMessageId)\` again is the same petition (202, \`duplicate: true\`).`,
+    }),
+    ApiBody({ schema: schemaOfDto(SubmitPetitionDto) }),
+    ApiAcceptedResponse({ type: PetitionAcceptedResponse, description: 'Stored, and its event with it.' }),
+    ApiSignedChannelRequest('FORBIDDEN: the key is another channel’s.'),
+  );
+}
+
+/**
+ * What every route signed by a channel shares: the signature headers and the answers before the route's own work
+ * (400 for the body, 401, 403, 413, 415, 429).
+ */
+export function ApiSignedChannelRequest(forbidden: string): MethodDecorator {
+  return applyDecorators(
     ApiExtraModels(ErrorResponse),
-    ApiOperation({ summary: 'Submit a petition (诉求) from a channel', description: SIGNING }),
     ApiHeader({ name: ChannelSignatureHeader.keyId, required: true, description: 'The channel key’s id.' }),
     ApiHeader({ name: ChannelSignatureHeader.timestamp, required: true, description: 'Unix time, whole seconds.' }),
     ApiHeader({
@@ -55,8 +70,6 @@ export function ApiSubmitPetition(): MethodDecorator {
       required: true,
       description: '`sha256=` and the hex HMAC-SHA256 of `<X-Timestamp>.<raw body>`.',
     }),
-    ApiBody({ schema: schemaOfDto(SubmitPetitionDto) }),
-    ApiAcceptedResponse({ type: PetitionAcceptedResponse, description: 'Stored, and its event with it.' }),
     ApiBadRequestResponse({
       type: ErrorResponse,
       description:
@@ -69,7 +82,7 @@ export function ApiSubmitPetition(): MethodDecorator {
       description:
         'UNAUTHENTICATED: a header missing, an unknown or retired key, a stale timestamp, a wrong signature.',
     }),
-    ApiForbiddenResponse({ type: ErrorResponse, description: 'FORBIDDEN: the key is another channel’s.' }),
+    ApiForbiddenResponse({ type: ErrorResponse, description: forbidden }),
     ApiPayloadTooLargeResponse({
       type: ErrorResponse,
       description: 'PAYLOAD_TOO_LARGE: the body is over INTAKE_BODY_LIMIT_BYTES (64 KB by default).',

@@ -3,6 +3,7 @@ import { AddReporterContact1795854929744 } from './1795854929744-AddReporterCont
 import { AddPetitionStatus1795857705900 } from './1795857705900-AddPetitionStatus';
 import { AddPetitionLocationAndCategory1795864176895 } from './1795864176895-AddPetitionLocationAndCategory';
 import { AddOpen311Requests1795865142096 } from './1795865142096-AddOpen311Requests';
+import { AddFeedbackAndReopening1795865571870 } from './1795865571870-AddFeedbackAndReopening';
 
 /** In order of application. Never edit a migration that has landed: add a new one. */
 export const intakeMigrations = [
@@ -11,4 +12,5 @@ export const intakeMigrations = [
   AddPetitionStatus1795857705900,
   AddPetitionLocationAndCategory1795864176895,
   AddOpen311Requests1795865142096,
+  AddFeedbackAndReopening1795865571870,
 ];

@@ -132,6 +132,12 @@ function updateTextOf(row: Open311UpdateRow): string {
       return maskPersonalData(row.note ?? '');
     case 'overdue':
       return '已超过办理时限 (overdue)';
+    case 'satisfied':
+      return '群众评价：满意 (satisfied)';
+    case 'unsatisfied':
+      return '群众评价：不满意 (unsatisfied)';
+    case 'reopened':
+      return '已重新办理 (reopened)';
   }
 }
 

@@ -6,25 +6,31 @@ import type {
   DepartmentResolvedV1,
 } from '@petitions/contracts';
 import type { IncomingEvent } from '@petitions/messaging';
-import { TrackingService } from './tracking.service';
+import { OutboundReplies } from '../outbound/outbound-replies.service';
+import { TrackingService, type StatusChange } from './tracking.service';
 
-/** `dept.responses`: what the departments say they did, for the citizen's status lookup. */
+/** `dept.responses`: what the departments say they did, for the citizen's status lookup and the replies. */
 @Controller()
 export class DepartmentResponsesConsumer {
-  constructor(private readonly tracking: TrackingService) {}
+  constructor(
+    private readonly tracking: TrackingService,
+    private readonly replies: OutboundReplies,
+  ) {}
 
   @EventPattern('department.acknowledged')
-  onAcknowledged(@Payload() e: IncomingEvent<DepartmentAcknowledgedV1>): Promise<void> {
+  onAcknowledged(@Payload() e: IncomingEvent<DepartmentAcknowledgedV1>): Promise<StatusChange | null> {
     return this.tracking.record(e.envelope, { type: 'department.acknowledged', payload: e.payload });
   }
 
   @EventPattern('department.progress-reported')
-  onProgress(@Payload() e: IncomingEvent<DepartmentProgressReportedV1>): Promise<void> {
-    return this.tracking.record(e.envelope, { type: 'department.progress-reported', payload: e.payload });
+  async onProgress(@Payload() e: IncomingEvent<DepartmentProgressReportedV1>): Promise<void> {
+    const event = { type: 'department.progress-reported', payload: e.payload } as const;
+    await this.replies.answer(e.envelope, event, await this.tracking.record(e.envelope, event));
   }
 
   @EventPattern('department.resolved')
-  onResolved(@Payload() e: IncomingEvent<DepartmentResolvedV1>): Promise<void> {
-    return this.tracking.record(e.envelope, { type: 'department.resolved', payload: e.payload });
+  async onResolved(@Payload() e: IncomingEvent<DepartmentResolvedV1>): Promise<void> {
+    const event = { type: 'department.resolved', payload: e.payload } as const;
+    await this.replies.answer(e.envelope, event, await this.tracking.record(e.envelope, event));
   }
 }

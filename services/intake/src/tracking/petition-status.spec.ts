@@ -8,32 +8,14 @@ import {
   type StatusFacts,
   type TrackedEvent,
 } from './petition-status';
+import { at, PETITION, tracked } from '../../../../tests/support/tracked-events';
 
-const PETITION = '6f1c0c52-4a39-4c8e-9b7e-2f1d8c3a9b01';
 const CLOCK = '0b7e3a52-1c39-4d8e-8b7e-2f1d8c3a9b02';
 const DAY = 24 * 60 * 60 * 1000;
-const T0 = Date.parse('2026-03-02T08:00:00.000Z');
-
-function at(offsetMs: number): string {
-  return new Date(T0 + offsetMs).toISOString();
-}
 
 /** Event factories: each takes the instant it happened at (ms after T0) and the fields a test cares about. */
 const given = {
-  assigned: (ms: number, departmentCode = 'URBAN', coDepartments: string[] = []): TrackedEvent => ({
-    type: 'petition.assigned',
-    payload: {
-      petitionId: PETITION,
-      departmentCode,
-      coDepartments,
-      category: 'sewer-and-drain',
-      complexity: 'general',
-      urgent: false,
-      reason: 'keyword 下水道',
-      receivedAt: at(0),
-      assignedAt: at(ms),
-    },
-  }),
+  ...tracked,
   armed: (ms: number, dueInMs = 5 * DAY): TrackedEvent => ({
     type: 'deadline.armed',
     payload: {
@@ -44,18 +26,6 @@ const given = {
       startedAt: at(ms),
       dueAt: at(dueInMs),
     },
-  }),
-  acknowledged: (ms: number): TrackedEvent => ({
-    type: 'department.acknowledged',
-    payload: { petitionId: PETITION, departmentCode: 'URBAN', acknowledgedAt: at(ms) },
-  }),
-  progress: (ms: number): TrackedEvent => ({
-    type: 'department.progress-reported',
-    payload: { petitionId: PETITION, departmentCode: 'URBAN', note: '已派人现场查看', reportedAt: at(ms) },
-  }),
-  resolved: (ms: number, result = '已疏通'): TrackedEvent => ({
-    type: 'department.resolved',
-    payload: { petitionId: PETITION, departmentCode: 'URBAN', result, resolvedAt: at(ms) },
   }),
   breached: (ms: number): TrackedEvent => ({
     type: 'deadline.breached',
@@ -186,6 +156,61 @@ describe('evolveStatus', () => {
   });
 });
 
+describe('evolveStatus: the citizen’s answer and reopening', () => {
+  const resolvedStory = [given.assigned(1), given.acknowledged(2), given.resolved(10, 'first')];
+
+  it('given petition.received, then nothing changes (the reception is the petition itself)', () => {
+    expect(fold([given.received(0)])).toEqual(NO_FACTS);
+  });
+
+  it('given a resolution, then the department that resolved it, and no answer yet', () => {
+    expect(fold(resolvedStory)).toMatchObject({ resolvedBy: 'URBAN', satisfied: null, reopenCount: 0 });
+  });
+
+  it('given a satisfied answer, then still resolved, and satisfied', () => {
+    const facts = fold([...resolvedStory, given.feedback(20, true)]);
+    expect(statusOf(facts)).toBe('resolved');
+    expect(facts.satisfied).toBe(true);
+  });
+
+  it('given an unsatisfied answer and the reopening, then reopened, once, against that resolution', () => {
+    const facts = fold([...resolvedStory, given.feedback(20), given.reopened(20)]);
+    expect(statusOf(facts)).toBe('reopened');
+    expect(facts).toMatchObject({
+      satisfied: false,
+      reopenCount: 1,
+      reopenedAt: new Date(at(20)),
+      reopenedResolutionAt: new Date(at(10)),
+    });
+  });
+
+  it('given a reopened petition, then the new round counts only what happens after the reopening', () => {
+    const reopened = fold([...resolvedStory, given.feedback(20), given.reopened(20)]);
+    // A late copy of an earlier step does not move the new round on.
+    expect(statusOf(evolveStatus(reopened, given.acknowledged(15)))).toBe('reopened');
+    const reassigned = evolveStatus(reopened, given.assigned(30));
+    expect(statusOf(reassigned)).toBe('assigned');
+    expect(statusOf(evolveStatus(reassigned, given.progress(40)))).toBe('in-progress');
+  });
+
+  it('given a new resolution after the reopening, then resolved again, with no answer to it yet', () => {
+    const facts = fold([...resolvedStory, given.feedback(20), given.reopened(20), given.resolved(50, 'second')]);
+    expect(statusOf(facts)).toBe('resolved');
+    expect(facts).toMatchObject({ result: 'second', satisfied: null, reopenCount: 1 });
+  });
+
+  it('given the rejected resolution again (a resend), then still reopened', () => {
+    const facts = fold([...resolvedStory, given.feedback(20), given.reopened(20), given.resolved(10, 'first')]);
+    expect(statusOf(facts)).toBe('reopened');
+  });
+
+  it('given a second reopening, then the count follows the events, an older one changes nothing', () => {
+    const twice = fold([...resolvedStory, given.reopened(20, 1), given.resolved(50), given.reopened(60, 2)]);
+    expect(twice).toMatchObject({ reopenCount: 2, reopenedResolutionAt: new Date(at(50)) });
+    expect(evolveStatus(twice, given.reopened(20, 1))).toEqual(twice);
+  });
+});
+
 describe('timelineEntryOf', () => {
   it('given each event a citizen sees, then its step, its own time and the department', () => {
     expect(
@@ -201,9 +226,18 @@ describe('timelineEntryOf', () => {
     ]);
   });
 
-  it('given clock bookkeeping (armed, stopped), then no step', () => {
+  it('given clock bookkeeping (armed, stopped) or the reception, then no step', () => {
     expect(timelineEntryOf(given.armed(1))).toBeNull();
     expect(timelineEntryOf(given.stopped(2))).toBeNull();
+    expect(timelineEntryOf(given.received(0))).toBeNull();
+  });
+
+  it('given the citizen’s answers and a reopening, then satisfied / unsatisfied and reopened (to the department)', () => {
+    expect([given.feedback(1, true), given.feedback(2, false), given.reopened(2)].map(timelineEntryOf)).toEqual([
+      { at: new Date(at(1)), event: 'satisfied', departmentCode: null },
+      { at: new Date(at(2)), event: 'unsatisfied', departmentCode: null },
+      { at: new Date(at(2)), event: 'reopened', departmentCode: 'URBAN' },
+    ]);
   });
 });
 

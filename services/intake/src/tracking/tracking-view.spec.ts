@@ -23,6 +23,8 @@ describe('trackingViewOf', () => {
       overdue: false,
       resolvedAt: null,
       result: null,
+      satisfied: null,
+      reopenCount: 0,
       timeline: [{ at: RECEIVED.toISOString(), event: 'received' }],
     });
   });
@@ -61,5 +63,24 @@ describe('trackingViewOf', () => {
       event: 'assigned',
       department: { code: 'URBAN', name: expect.any(String) as string },
     });
+  });
+
+  it('given an unsatisfied answer and a reopening at one instant, then reopened, after the answer', () => {
+    const timeline: TimelineEntry[] = [
+      { at: later(5000), event: 'reopened', departmentCode: 'URBAN' },
+      { at: later(5000), event: 'unsatisfied', departmentCode: null },
+      { at: later(3000), event: 'resolved', departmentCode: 'URBAN' },
+    ];
+    const facts = {
+      ...NO_FACTS,
+      resolvedAt: later(3000),
+      satisfied: false,
+      reopenedAt: later(5000),
+      reopenCount: 1,
+      reopenedResolutionAt: later(3000),
+    };
+    const view = trackingViewOf({ trackingCode: '2345-6789-ABCD', receivedAt: RECEIVED, facts, timeline });
+    expect(view).toMatchObject({ status: 'reopened', satisfied: false, reopenCount: 1 });
+    expect(view.timeline.map((step) => step.event)).toEqual(['received', 'resolved', 'unsatisfied', 'reopened']);
   });
 });

@@ -37,6 +37,10 @@ export interface PetitionTracking {
   resolvedAt: string | null;
   /** The department's result as it reported it; redaction for the public comes with issue #7. */
   result: string | null;
+  /** The citizen's answer to the survey on the latest resolution (null: not answered, or not resolved yet). */
+  satisfied: boolean | null;
+  /** How often the citizen has reopened the petition, unsatisfied with its result. */
+  reopenCount: number;
   timeline: TimelineStep[];
 }
 
@@ -76,6 +80,8 @@ export function trackingViewOf(input: {
     overdue: isOverdue(facts),
     resolvedAt: facts.resolvedAt?.toISOString() ?? null,
     result: facts.result,
+    satisfied: facts.satisfied,
+    reopenCount: facts.reopenCount,
     timeline,
   };
 }

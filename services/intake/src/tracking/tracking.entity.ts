@@ -47,6 +47,9 @@ export class PetitionStatusEntity implements StatusFacts {
   @Column('text', { nullable: true })
   result!: string | null;
 
+  @Column('text', { name: 'resolved_by', nullable: true })
+  resolvedBy!: string | null;
+
   @Column('timestamptz', { name: 'breached_at', nullable: true })
   breachedAt!: Date | null;
 
@@ -55,6 +58,18 @@ export class PetitionStatusEntity implements StatusFacts {
 
   @Column('boolean', { name: 'within_deadline', nullable: true })
   withinDeadline!: boolean | null;
+
+  @Column('boolean', { nullable: true })
+  satisfied!: boolean | null;
+
+  @Column('timestamptz', { name: 'reopened_at', nullable: true })
+  reopenedAt!: Date | null;
+
+  @Column('integer', { name: 'reopen_count', default: 0 })
+  reopenCount!: number;
+
+  @Column('timestamptz', { name: 'reopened_resolution_at', nullable: true })
+  reopenedResolutionAt!: Date | null;
 }
 
 /** One step of a petition's public timeline, one row per event that made it (the event id keeps it once). */

@@ -65,6 +65,16 @@ class PetitionTrackingResponse implements PetitionTracking {
   @ApiProperty({ type: String, nullable: true, description: 'The department’s result, as it reported it.' })
   result!: string | null;
 
+  @ApiProperty({
+    type: Boolean,
+    nullable: true,
+    description: 'The citizen’s answer to the survey on the latest resolution: null until they answer.',
+  })
+  satisfied!: boolean | null;
+
+  @ApiProperty({ description: 'How often the citizen has reopened the petition (unsatisfied).', example: 0 })
+  reopenCount!: number;
+
   @ApiProperty({ type: [TimelineStepResponse], description: 'Oldest first; always starts with `received`.' })
   timeline!: TimelineStep[];
 }

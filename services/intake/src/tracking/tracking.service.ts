@@ -9,11 +9,18 @@ import {
   statusOf,
   timelineEntryOf,
   timelineNoteOf,
+  type StatusFacts,
   type TrackedEvent,
 } from './petition-status';
 import { PetitionStatusEntity, PetitionTimelineEntity } from './tracking.entity';
 import { TrackingRepository } from './tracking.repository';
 import { trackingViewOf, type PetitionTracking } from './tracking-view';
+
+/** The facts before and after an event was folded in: what the citizen may be told depends on what changed. */
+export interface StatusChange {
+  before: Readonly<StatusFacts>;
+  after: Readonly<StatusFacts>;
+}
 
 @Injectable()
 export class TrackingService {
@@ -25,23 +32,21 @@ export class TrackingService {
   ) {}
 
   /**
-   * Folds an event from routing, a department or deadline-tracking into the petition's status and timeline. Runs in
-   * the consumer's transaction (the inbox keeps it once per event); the petition lock serialises the three topics'
-   * consumers, whose read-fold-write on the same row would otherwise lose one another's facts.
+   * Folds an event from routing, a department or deadline-tracking (or intake's own) into the petition's status and
+   * timeline; null when intake does not hold the petition. Runs in the caller's transaction (a consumer's: the inbox
+   * keeps it once per event); the petition lock serialises the topics' consumers, whose read-fold-write on the same
+   * row would otherwise lose one another's facts.
    */
-  async record(envelope: EventEnvelope, event: TrackedEvent): Promise<void> {
+  async record(envelope: EventEnvelope, event: TrackedEvent): Promise<StatusChange | null> {
     const petitionId = event.payload.petitionId;
-    await lockForTransaction(this.unitOfWork, `intake:petition:${petitionId}`);
-    // Intake stores a petition before announcing it, so an unknown id is another system's petition on a shared
-    // broker (another environment or test run): nothing a citizen could look up here.
-    if (!(await this.tracking.holdsPetition(petitionId))) {
+    const before = await this.lockedFacts(petitionId);
+    if (!before) {
       this.logger.debug(`${event.type} ${envelope.eventId} is about petition ${petitionId}, unknown here: skipped`);
-      return;
+      return null;
     }
-    const held = await this.tracking.status(petitionId);
-    const facts = evolveStatus(held ?? NO_FACTS, event);
+    const after = evolveStatus(before, event);
     await this.tracking.saveStatus(
-      Object.assign(new PetitionStatusEntity(), facts, { petitionId, status: statusOf(facts) }),
+      Object.assign(new PetitionStatusEntity(), after, { petitionId, status: statusOf(after) }),
     );
     const entry = timelineEntryOf(event);
     if (entry) {
@@ -53,6 +58,18 @@ export class TrackingService {
         }),
       );
     }
+    return { before, after };
+  }
+
+  /**
+   * The petition's facts, locked (`intake:petition:<id>`) until the transaction ends; null when intake does not hold
+   * the petition. Intake stores a petition before announcing it, so an unknown id is another system's petition on a
+   * shared broker (another environment or test run): nothing a citizen could look up here.
+   */
+  async lockedFacts(petitionId: string): Promise<Readonly<StatusFacts> | null> {
+    await lockForTransaction(this.unitOfWork, `intake:petition:${petitionId}`);
+    if (!(await this.tracking.holdsPetition(petitionId))) return null;
+    return (await this.tracking.status(petitionId)) ?? NO_FACTS;
   }
 
   /** The public view of the petition with this tracking code; NOT_FOUND for an unknown or malformed code. */
