@@ -6,8 +6,10 @@ import {
   DepartmentResolvedV1,
 } from './events/department-responses.v1';
 import { PetitionAssignedV1 } from './events/petition-assigned.v1';
+import { PetitionGroupedV1 } from './events/petition-grouped.v1';
 import { PetitionReceivedV1 } from './events/petition-received.v1';
 import { PetitionReviewedV1 } from './events/petition-reviewed.v1';
+import { PetitionUngroupedV1 } from './events/petition-ungrouped.v1';
 import { RecordPublishedV1 } from './events/record-published.v1';
 import { WorkOrderIssuedV1 } from './events/work-order-issued.v1';
 import { DEPT_ASSIGNMENTS_TOPIC_PATTERN, Topics, isDeptAssignmentsTopic } from './topics';
@@ -19,6 +21,8 @@ import { DEPT_ASSIGNMENTS_TOPIC_PATTERN, Topics, isDeptAssignmentsTopic } from '
 export const EventCatalog = {
   'channel.message-received': { topic: Topics.channelInbound, payload: ChannelMessageReceivedV1 },
   'petition.received': { topic: Topics.petitionEvents, payload: PetitionReceivedV1 },
+  'petition.grouped': { topic: Topics.petitionEvents, payload: PetitionGroupedV1 },
+  'petition.ungrouped': { topic: Topics.petitionEvents, payload: PetitionUngroupedV1 },
   'petition.assigned': { topic: Topics.routingEvents, payload: PetitionAssignedV1 },
   'work-order.issued': { topic: DEPT_ASSIGNMENTS_TOPIC_PATTERN, payload: WorkOrderIssuedV1 },
   'department.acknowledged': { topic: Topics.deptResponses, payload: DepartmentAcknowledgedV1 },

@@ -9,6 +9,8 @@ export * from './decode';
 export * from './contact-fields';
 export * from './events/channel-message-received.v1';
 export * from './events/petition-received.v1';
+export * from './events/petition-grouped.v1';
+export * from './events/petition-ungrouped.v1';
 export * from './events/petition-assigned.v1';
 export * from './events/work-order-issued.v1';
 export * from './events/department-responses.v1';

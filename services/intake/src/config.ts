@@ -1,6 +1,8 @@
 import { CommonConfig, Secret } from '@petitions/platform';
-import { IsInt, Matches, Max, Min, ValidateBy } from 'class-validator';
+import { IsInt, IsNumber, Matches, Max, Min, ValidateBy } from 'class-validator';
 import { demoCredentialsJson, IsChannelCredentials } from './channel-auth/channel-credentials';
+import { DEFAULT_GROUPING_MIN_SIMILARITY, DEFAULT_GROUPING_WINDOW_HOURS } from './grouping/grouping-policy';
+import { DEMO_OPERATOR_TOKENS, IsOperatorTokens } from './grouping/operator-auth/operator-tokens';
 import { DEFAULT_RATE_LIMITS, IsRateLimits } from './rate-limit/rate-limit-rules';
 import { DEMO_PII_KEYS, piiKeyringProblems } from './reporters/pii-cipher';
 
@@ -52,4 +54,20 @@ export class IntakeConfig extends CommonConfig {
 
   /** Proxies in front of intake that append to X-Forwarded-For; 0 ignores the header (it is forgeable). */
   @IsInt() @Min(0) @Max(10) INTAKE_TRUST_PROXY = 0;
+
+  /**
+   * Operators who may look at groups and split petitions out of them (`/admin/...`): a JSON object
+   * `{"<operatorId>": "<bearer token of at least 32 characters>"}`. The default is the public demo operator (a
+   * warning is logged at start): development only.
+   */
+  @Secret() @IsOperatorTokens() INTAKE_OPERATOR_TOKENS = DEMO_OPERATOR_TOKENS;
+
+  /** Same-matter grouping: how far apart (hours, by reception) the petitions of one matter may be. */
+  @IsInt() @Min(1) @Max(720) INTAKE_GROUPING_WINDOW_HOURS = DEFAULT_GROUPING_WINDOW_HOURS;
+
+  /** Same-matter grouping: the least text similarity (0–1) to join a group; 1 groups only identical texts. */
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1)
+  INTAKE_GROUPING_MIN_SIMILARITY = DEFAULT_GROUPING_MIN_SIMILARITY;
 }

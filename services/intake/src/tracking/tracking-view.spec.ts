@@ -24,6 +24,7 @@ describe('trackingViewOf', () => {
       resolvedAt: null,
       result: null,
       timeline: [{ at: RECEIVED.toISOString(), event: 'received' }],
+      sameMatter: null,
     });
   });
 
@@ -61,5 +62,19 @@ describe('trackingViewOf', () => {
       event: 'assigned',
       department: { code: 'URBAN', name: expect.any(String) as string },
     });
+  });
+
+  it('given a same-matter group, then its size and nothing else of it; a group shrunk to one is none', () => {
+    const view = (groupSize: number | null) =>
+      trackingViewOf({
+        trackingCode: '2345-6789-ABCD',
+        receivedAt: RECEIVED,
+        facts: NO_FACTS,
+        timeline: [],
+        groupSize,
+      });
+    expect(view(10).sameMatter).toEqual({ reports: 10 });
+    expect(view(1).sameMatter).toBeNull();
+    expect(view(null).sameMatter).toBeNull();
   });
 });

@@ -38,6 +38,16 @@ export interface PetitionTracking {
   /** The department's result as it reported it; redaction for the public comes with issue #7. */
   result: string | null;
   timeline: TimelineStep[];
+  /**
+   * Other residents reported the same matter: their petitions and this one form a group handled as one case. Only
+   * the group's size: nothing that would lead to the other petitions or their reporters.
+   */
+  sameMatter: SameMatter | null;
+}
+
+export interface SameMatter {
+  /** How many petitions (this one included) are about the matter. */
+  reports: number;
 }
 
 function departmentRef(code: string): DepartmentRef {
@@ -57,6 +67,8 @@ export function trackingViewOf(input: {
   receivedAt: Date;
   facts: Readonly<StatusFacts>;
   timeline: readonly TimelineEntry[];
+  /** The size of the petition's same-matter group, or null when it is in none. */
+  groupSize?: number | null;
 }): PetitionTracking {
   const { trackingCode, receivedAt, facts } = input;
   const received: TimelineEntry = { at: receivedAt, event: 'received', departmentCode: null };
@@ -77,5 +89,7 @@ export function trackingViewOf(input: {
     resolvedAt: facts.resolvedAt?.toISOString() ?? null,
     result: facts.result,
     timeline,
+    // A group that splits have shrunk to one petition is no longer a shared matter.
+    sameMatter: input.groupSize != null && input.groupSize >= 2 ? { reports: input.groupSize } : null,
   };
 }

@@ -11,7 +11,7 @@ import {
 } from '@nestjs/swagger';
 import { ErrorResponse } from '../http/intake-http.error';
 import { PETITION_STATUSES, TIMELINE_EVENTS, type PetitionStatus, type TimelineEvent } from './petition-status';
-import type { DepartmentRef, PetitionTracking, TimelineStep } from './tracking-view';
+import type { DepartmentRef, PetitionTracking, SameMatter, TimelineStep } from './tracking-view';
 
 // The response classes exist for the document only; `implements` keeps them in step with what the service returns.
 
@@ -32,6 +32,11 @@ class TimelineStepResponse implements TimelineStep {
 
   @ApiPropertyOptional({ type: DepartmentRefResponse, description: 'The department that took the step.' })
   department?: DepartmentRef;
+}
+
+class SameMatterResponse implements SameMatter {
+  @ApiProperty({ minimum: 2, example: 10, description: 'How many petitions, this one included, are about the matter.' })
+  reports!: number;
 }
 
 class PetitionTrackingResponse implements PetitionTracking {
@@ -67,6 +72,13 @@ class PetitionTrackingResponse implements PetitionTracking {
 
   @ApiProperty({ type: [TimelineStepResponse], description: 'Oldest first; always starts with `received`.' })
   timeline!: TimelineStep[];
+
+  @ApiProperty({
+    type: SameMatterResponse,
+    nullable: true,
+    description: 'Other residents reported the same matter; it is handled as one case. Only how many.',
+  })
+  sameMatter!: SameMatter | null;
 }
 
 /** The OpenAPI description of `GET /petitions/track/{trackingCode}`. */

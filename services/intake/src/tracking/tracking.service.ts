@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EventEnvelope } from '@petitions/contracts';
 import { lockForTransaction, UnitOfWork } from '@petitions/platform';
+import { GroupRepository } from '../grouping/group.repository';
 import { IntakeHttpError } from '../http/intake-http.error';
 import { parseTrackingCode } from '../petitions/tracking-code';
 import { evolveStatus, NO_FACTS, statusOf, timelineEntryOf, type TrackedEvent } from './petition-status';
@@ -15,6 +16,7 @@ export class TrackingService {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly tracking: TrackingRepository,
+    private readonly groups: GroupRepository,
   ) {}
 
   /**
@@ -49,15 +51,17 @@ export class TrackingService {
     const code = parseTrackingCode(trackingCode);
     const petition = code !== null ? await this.tracking.findByTrackingCode(code) : null;
     if (!petition) throw new IntakeHttpError('NOT_FOUND', 'no petition has this tracking code');
-    const [status, timeline] = await Promise.all([
+    const [status, timeline, groupSize] = await Promise.all([
       this.tracking.status(petition.id),
       this.tracking.timeline(petition.id),
+      this.groups.groupSizeOf(petition.id),
     ]);
     return trackingViewOf({
       trackingCode: petition.trackingCode,
       receivedAt: petition.receivedAt,
       facts: status ?? NO_FACTS,
       timeline,
+      groupSize,
     });
   }
 }
