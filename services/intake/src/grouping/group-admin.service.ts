@@ -77,7 +77,9 @@ export class GroupAdminService {
   }
 
   private async viewOf(group: PetitionGroupEntity): Promise<GroupView> {
-    const [members, splits] = await Promise.all([this.groups.members(group.id), this.groups.splits(group.id)]);
+    // One after the other: inside a split's transaction the queries share one connection.
+    const members = await this.groups.members(group.id);
+    const splits = await this.groups.splits(group.id);
     return {
       groupId: group.id,
       category: group.category,

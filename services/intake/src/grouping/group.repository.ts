@@ -59,7 +59,7 @@ export class GroupRepository {
       .into(MatterPetitionEntity)
       .values(row)
       .orIgnore()
-      .returning(['petition_id'])
+      .returning('petition_id')
       .execute();
     return (result.raw as unknown[]).length === 1;
   }
@@ -105,7 +105,8 @@ export class GroupRepository {
       .getMany();
     if (groups.length === 0) return [];
     const ids = groups.map((group) => group.id);
-    const [members, splits] = await Promise.all([this.membersOf(ids), this.splitsOf(ids)]);
+    const members = await this.membersOf(ids);
+    const splits = await this.splitsOf(ids);
     return groups.map((group) => {
       const own = members.filter((member) => member.groupId === group.id);
       return {

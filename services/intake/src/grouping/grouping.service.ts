@@ -58,7 +58,9 @@ export class GroupingService {
       to: new Date(petition.receivedAt.getTime() + window),
       excluding: petition.id,
     };
-    const [groups, loners] = await Promise.all([this.groups.candidateGroups(query), this.groups.loners(query)]);
+    // One after the other: a transaction's queries share one connection.
+    const groups = await this.groups.candidateGroups(query);
+    const loners = await this.groups.loners(query);
     const decision = decideGrouping(
       {
         petition: { ...petition, petitionId: petition.id, scope: scope.key, category: assignment.category },
