@@ -1,7 +1,13 @@
 import type { MatterPetition } from './grouping-decision';
 import { DEFAULT_GROUPING_POLICY } from './grouping-policy';
 import { arrivalOrder, replayGrouping } from './grouping-replay';
-import { BLACKOUT_REPORTS, DIFFERENT_MATTERS, SCHOOL_PLACE_QUESTIONS, SEWER_REPORTS } from './same-matter-corpus';
+import {
+  BLACKOUT_REPORTS,
+  DIFFERENT_MATTERS,
+  OTHER_POWER_MATTER,
+  SCHOOL_PLACE_QUESTIONS,
+  SEWER_REPORTS,
+} from './same-matter-corpus';
 
 // The figures of docs/architecture.md#same-matter-grouping, held by the default policy (npm run grouping:calibrate
 // measures the rest on the dev petitions).
@@ -45,6 +51,20 @@ describe.each([
 describe('different matters of one unit and category', () => {
   it.each(DIFFERENT_MATTERS.map((pair) => [pair[0], pair[1]]))('keeps %s and %s apart', (first, second) => {
     expect(replayGrouping(reports([first, second]), DEFAULT_GROUPING_POLICY).groups).toEqual([]);
+  });
+});
+
+describe('another power matter of the same unit among the blackout reports', () => {
+  it('stays out of the blackout’s group, wherever it comes (200 orders)', () => {
+    for (let order = 1; order <= 200; order += 1) {
+      const petitions = arrivalOrder(reports([...BLACKOUT_REPORTS, OTHER_POWER_MATTER]), order);
+      const { groups, alone } = replayGrouping(petitions, DEFAULT_GROUPING_POLICY);
+      expect({ order, sizes: groups.map((group) => group.members.length), alone }).toEqual({
+        order,
+        sizes: [BLACKOUT_REPORTS.length],
+        alone: [`r-${BLACKOUT_REPORTS.length}`],
+      });
+    }
   });
 });
 
