@@ -25,10 +25,11 @@ interface OpenApiDocument {
         parameters?: { name: string; in: string; required?: boolean }[];
         requestBody?: { content: Record<string, { schema: Schema }> };
         responses: Record<string, { content?: Record<string, { schema: Schema }> }>;
+        security?: Record<string, string[]>[];
       }
     >
   >;
-  components: { schemas: Record<string, Schema> };
+  components: { schemas: Record<string, Schema>; securitySchemes?: Record<string, { type: string; scheme: string }> };
 }
 
 describe('intake: OpenAPI at /docs', () => {
@@ -113,5 +114,23 @@ describe('intake: OpenAPI at /docs', () => {
       required: ['field', 'problems'],
       properties: { field: { type: 'string' }, problems: { type: 'array', items: { type: 'string' } } },
     });
+  });
+
+  it('documents the operators’ group routes: bearer security, the split body, the one error schema', () => {
+    expect(document.components.securitySchemes?.operator).toMatchObject({ type: 'http', scheme: 'bearer' });
+    const view = document.paths['/admin/groups/{groupId}']?.get;
+    const split = document.paths['/admin/groups/{groupId}/split']?.post;
+    for (const operation of [view, split]) {
+      expect(operation?.security).toEqual([{ operator: [] }]);
+      expect(operation?.responses['401']?.content?.['application/json']?.schema).toEqual({
+        $ref: '#/components/schemas/ErrorResponse',
+      });
+    }
+    expect(Object.keys(split?.responses ?? {}).sort()).toEqual(['200', '400', '401', '404', '409']);
+    const body = split?.requestBody?.content['application/json']?.schema;
+    expect(body?.$ref).toBe('#/components/schemas/SplitPetitionDto');
+    expect(document.components.schemas.SplitPetitionDto?.required).toEqual(['petitionId', 'reason']);
+    const tracking = document.components.schemas.PetitionTrackingResponse;
+    expect(tracking?.properties?.sameMatter).toBeDefined();
   });
 });

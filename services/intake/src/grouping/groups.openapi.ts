@@ -12,6 +12,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { ErrorResponse } from '../http/intake-http.error';
+import { OPERATOR_BEARER } from '../http/openapi';
 import type { GroupMemberView, GroupSplitView, GroupView } from './group-view';
 
 // The response classes exist for the document only; `implements` keeps them in step with what the service returns.
@@ -96,7 +97,7 @@ const UNAUTHENTICATED = 'UNAUTHENTICATED: no `Authorization: Bearer <token>`, or
 export function ApiViewGroup(): MethodDecorator {
   return applyDecorators(
     ApiExtraModels(ErrorResponse),
-    ApiBearerAuth(),
+    ApiBearerAuth(OPERATOR_BEARER),
     ApiOperation({
       summary: 'A group of petitions about one matter (operators)',
       description: 'Its members in join order, the lead, each member’s similarity, and what was split out of it.',
@@ -112,7 +113,7 @@ export function ApiViewGroup(): MethodDecorator {
 export function ApiSplitGroup(): MethodDecorator {
   return applyDecorators(
     ApiExtraModels(ErrorResponse),
-    ApiBearerAuth(),
+    ApiBearerAuth(OPERATOR_BEARER),
     ApiOperation({
       summary: 'Split a petition out of a group it does not belong to (operators)',
       description:

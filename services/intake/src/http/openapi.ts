@@ -22,6 +22,8 @@ import { schemaOfDto } from './validation-schema';
 
 export const OPENAPI_UI_PATH = 'docs';
 export const OPENAPI_JSON_PATH = 'docs/openapi.json';
+/** The security scheme of the operators' routes (`/admin/...`). */
+export const OPERATOR_BEARER = 'operator';
 
 /** The 202 body; `implements` keeps it in step with what the controller returns. */
 class PetitionAcceptedResponse implements PetitionAccepted {
@@ -96,6 +98,10 @@ export function setUpOpenApi(app: INestApplication): void {
         '`{"error": {"code", "message", "fields"?}}` (schema ErrorResponse).',
     )
     .setVersion('1')
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', description: 'An operator’s token from INTAKE_OPERATOR_TOKENS.' },
+      OPERATOR_BEARER,
+    )
     .build();
   const document = SwaggerModule.createDocument(app, config);
   SwaggerModule.setup(OPENAPI_UI_PATH, app, document, {

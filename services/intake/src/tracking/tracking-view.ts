@@ -39,7 +39,7 @@ export interface PetitionTracking {
   result: string | null;
   timeline: TimelineStep[];
   /**
-   * Other residents reported the same matter: their petitions and this one form a group handled as one case. Only
+   * Other residents reported the same matter: their petitions and this one form a group handled as one matter. Only
    * the group's size: nothing that would lead to the other petitions or their reporters.
    */
   sameMatter: SameMatter | null;

@@ -76,7 +76,7 @@ class PetitionTrackingResponse implements PetitionTracking {
   @ApiProperty({
     type: SameMatterResponse,
     nullable: true,
-    description: 'Other residents reported the same matter; it is handled as one case. Only how many.',
+    description: 'Other residents reported the same matter; it is handled as one. Only how many.',
   })
   sameMatter!: SameMatter | null;
 }
