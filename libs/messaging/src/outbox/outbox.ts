@@ -1,40 +1,52 @@
 import { envelopeToHeaders } from '@petitions/contracts';
 import type { UnitOfWork } from '@petitions/platform';
-import { OutboxMessageEntity } from './outbox-message.entity';
 import type { PendingEvent } from './pending-event';
 
 export function outboxChannel(schema: string): string {
   return `outbox_${schema}`;
 }
 
+const COLUMNS = ['event_id', 'topic', 'message_key', 'event_type', 'headers', 'payload'] as const;
+
 /**
  * Stores events in the current transaction. They are published by the OutboxRelay only once that transaction has
  * committed; a NOTIFY (delivered by PostgreSQL at commit) wakes the relay at once.
  */
 export class Outbox {
+  private readonly table: string;
+
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly schema: string,
-  ) {}
+  ) {
+    this.table = `"${schema}"."outbox_messages"`;
+  }
 
+  /**
+   * One statement, one round trip: the rows and the NOTIFY together (a data-modifying WITH always runs to
+   * completion). Written in SQL rather than with TypeORM's query builder, whose statement building cost more CPU per
+   * request than the insert itself (docs/benchmarks.md).
+   */
   async append(events: readonly PendingEvent[]): Promise<void> {
     if (events.length === 0) return;
     const manager = this.unitOfWork.transactional();
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(OutboxMessageEntity)
-      .values(
-        events.map((event) => ({
-          eventId: event.envelope.eventId,
-          topic: event.topic,
-          messageKey: event.key,
-          eventType: event.envelope.type,
-          headers: envelopeToHeaders(event.envelope),
-          payload: JSON.stringify(event.payload),
-        })),
-      )
-      .execute();
-    await manager.query('SELECT pg_notify($1, $2)', [outboxChannel(this.schema), '']);
+    const parameters: unknown[] = [outboxChannel(this.schema)];
+    const rows = events.map((event) => {
+      parameters.push(
+        event.envelope.eventId,
+        event.topic,
+        event.key,
+        event.envelope.type,
+        JSON.stringify(envelopeToHeaders(event.envelope)),
+        JSON.stringify(event.payload),
+      );
+      const first = parameters.length - COLUMNS.length + 1;
+      return `(${COLUMNS.map((_, index) => `$${first + index}`).join(', ')})`;
+    });
+    await manager.query(
+      `WITH appended AS (INSERT INTO ${this.table} (${COLUMNS.join(', ')}) VALUES ${rows.join(', ')}) ` +
+        `SELECT pg_notify($1, '')`,
+      parameters,
+    );
   }
 }
