@@ -18,12 +18,14 @@ import {
   IS_INT,
   IS_ISO8601,
   IS_LENGTH,
+  IS_NUMBER,
   IS_OBJECT,
   IS_OPTIONAL,
   IS_STRING,
   IS_UUID,
   MATCHES,
   MAX_LENGTH,
+  MAX,
   MIN,
   ValidationTypes,
   getMetadataStorage,
@@ -33,6 +35,7 @@ import {
   EnvelopeError,
   EnvelopeHeader,
   EventCatalog,
+  FITS_LOCATION,
   IS_RESIDENT_ID_NUMBER,
   RESIDENT_ID_SHAPE,
   Topics,
@@ -65,6 +68,7 @@ interface Facets {
   minLength?: number;
   maxLength?: number;
   minimum?: number;
+  maximum?: number;
   maxItems?: number;
   enum?: readonly unknown[];
   items?: Facets;
@@ -189,6 +193,15 @@ function applyRule(facets: Facets, metadata: ValidationMetadata, where: string):
     case MIN:
       facets.minimum = numberConstraint(constraints[0], rule);
       return;
+    case MAX:
+      facets.maximum = numberConstraint(constraints[0], rule);
+      return;
+    case IS_NUMBER:
+      facets.type = 'number';
+      return;
+    case FITS_LOCATION:
+      // That a unit lies in its town and a grid in its unit spans fields: the document states it in words.
+      return;
     case IS_BOOLEAN:
       facets.type = 'boolean';
       return;
@@ -236,6 +249,8 @@ function documentedFacets(schema: SchemaInterface): Facets {
   if (maxLength !== undefined) facets.maxLength = maxLength;
   const minimum = schema.minimum();
   if (minimum !== undefined) facets.minimum = minimum;
+  const maximum = schema.maximum();
+  if (maximum !== undefined) facets.maximum = maximum;
   const maxItems = schema.maxItems();
   if (maxItems !== undefined) facets.maxItems = maxItems;
   const values: readonly unknown[] | undefined = schema.enum();

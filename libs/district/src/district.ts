@@ -23,16 +23,31 @@ export interface Department {
   kind: string;
   handles: string;
 }
+/**
+ * A kind of problem residents report (the catalogue behind Open311's service list and a channel-provided category):
+ * the department that handles it by default, whether it is complex (15-day ladder) and whether it is urgent.
+ */
+export interface Category {
+  code: string;
+  name: string;
+  description: string;
+  department: string;
+  complexity: 'general' | 'complex';
+  urgent: boolean;
+  /** A grouping for menus (Open311 `group`). */
+  group: string;
+}
 export interface District {
   district: { code: string; name: string };
   towns: Town[];
   channels: Channel[];
   departments: Department[];
+  categories: Category[];
   sla: { general: { resolveWithinDays: number }; complex: { resolveWithinDays: number } };
 }
 
 /** The demo district (涪口区) from the source articles: the default jurisdiction until an operator loads another. */
-export const DEMO_DISTRICT: District = districtData;
+export const DEMO_DISTRICT: District = districtData as District;
 
 /**
  * Days to resolve a petition (一般性诉求 5 days; 复杂疑难问题 15 days), from the district's rules: the one place both
@@ -51,4 +66,49 @@ export function townOfUnit(unitCode: string, district: District = DEMO_DISTRICT)
 
 export function departmentNamed(code: string, district: District = DEMO_DISTRICT): Department | undefined {
   return district.departments.find((department) => department.code === code);
+}
+
+export const CATEGORY_CODES: readonly string[] = DEMO_DISTRICT.categories.map((category) => category.code);
+export const TOWN_CODES: readonly string[] = DEMO_DISTRICT.towns.map((town) => town.code);
+export const UNIT_CODES: readonly string[] = DEMO_DISTRICT.towns.flatMap((town) => town.units.map((unit) => unit.code));
+export const GRID_CODES: readonly string[] = DEMO_DISTRICT.towns.flatMap((town) =>
+  town.units.flatMap((unit) => unit.grids),
+);
+
+export function categoryNamed(code: string, district: District = DEMO_DISTRICT): Category | undefined {
+  return district.categories.find((category) => category.code === code);
+}
+
+export function unitOfGrid(gridCode: string, district: District = DEMO_DISTRICT): Unit | undefined {
+  return district.towns.flatMap((town) => town.units).find((unit) => unit.grids.includes(gridCode));
+}
+
+/**
+ * Why the unit or the grid of a location does not fit the rest of it (a unit outside the town, a grid outside the
+ * unit, or outside the town when no unit is given), or undefined when it fits. Unknown codes are not a mismatch:
+ * they are the field validators' business, and reporting them twice would only confuse the caller.
+ */
+export function locationMismatch(
+  location: { town?: string; unit?: string; grid?: string },
+  part: 'unit' | 'grid',
+  district: District = DEMO_DISTRICT,
+): string | undefined {
+  const knownTown = (code: string | undefined): boolean => !!code && district.towns.some((town) => town.code === code);
+  if (part === 'unit') {
+    if (!location.unit || !knownTown(location.town)) return undefined;
+    const town = townOfUnit(location.unit, district);
+    return town && town.code !== location.town ? `unit ${location.unit} is not in town ${location.town}` : undefined;
+  }
+  if (!location.grid) return undefined;
+  const unit = unitOfGrid(location.grid, district);
+  if (!unit) return undefined;
+  if (location.unit) {
+    const unitKnown = district.towns.some((town) => town.units.some((candidate) => candidate.code === location.unit));
+    return unitKnown && unit.code !== location.unit
+      ? `grid ${location.grid} is not in unit ${location.unit}`
+      : undefined;
+  }
+  if (!knownTown(location.town)) return undefined;
+  const town = townOfUnit(unit.code, district);
+  return town && town.code !== location.town ? `grid ${location.grid} is not in town ${location.town}` : undefined;
 }

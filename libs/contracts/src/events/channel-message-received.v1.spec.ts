@@ -36,6 +36,51 @@ describe('channel.message-received v1', () => {
   });
 
   it.each([
+    ['a town that is not in the district', { town: 'ATLANTIS' }, "town: town must be one of the district's town codes"],
+    ['an unknown unit', { unit: 'NOWHERE' }, "unit: unit must be one of the district's unit codes"],
+    ['an unknown grid', { grid: 'FULING-99' }, "grid: grid must be one of the district's grid codes"],
+    [
+      'a unit in another town',
+      { town: 'YUEFENG' },
+      'unit: unit does not fit the rest of the location: unit FULING is not in town YUEFENG',
+    ],
+    [
+      'a grid in another unit',
+      { grid: 'JIAQIAO-01' },
+      'grid: grid does not fit the rest of the location: grid JIAQIAO-01 is not in unit FULING',
+    ],
+    ['an unknown category', { category: 'ufo-sighting' }, 'category: category must be one of the category codes'],
+    ['a latitude beyond the pole', { latitude: 91 }, 'latitude: latitude must not be greater than 90'],
+    ['an empty address', { address: '   ' }, 'address: address must be longer than or equal to 1 characters'],
+  ])('given %s, when decoded, then that field is named', (_label, overrides, problem) => {
+    expect(problemsOf(aMessage(overrides))).toEqual([problem]);
+  });
+
+  it('given a longitude as a string, when decoded, then longitude is named and the string is not converted', () => {
+    expect(problemsOf(aMessage({ longitude: '113.1' }))).toContain(
+      'longitude: longitude must be a number conforming to the specified constraints',
+    );
+  });
+
+  it('given a grid and a town that fit without a unit, a category, a position and an address, then it is accepted', () => {
+    const message = {
+      channel: 'app',
+      channelMessageId: 'app-1',
+      text: '路灯不亮',
+      town: 'YUEFENG',
+      grid: 'JIAQIAO-02',
+      address: ' 家桥村村部旁 ',
+      latitude: 27.83,
+      longitude: 113.15,
+      category: 'street-light',
+    };
+    expect(decodePayload('channel.message-received', 1, JSON.stringify(message))).toEqual({
+      ...message,
+      address: '家桥村村部旁',
+    });
+  });
+
+  it.each([
     ['empty', '', 'text: text must be longer than or equal to 1 characters'],
     ['4001 characters', 'x'.repeat(4001), 'text: text must be shorter than or equal to 4000 characters'],
     ['with a NUL character', 'a\u0000b', 'text: text must not contain the NUL character (U+0000)'],

@@ -1,7 +1,17 @@
-import { CHANNEL_CODES } from '@petitions/district';
+import {
+  CATEGORY_CODES,
+  CHANNEL_CODES,
+  GRID_CODES,
+  locationMismatch,
+  TOWN_CODES,
+  UNIT_CODES,
+} from '@petitions/district';
 import { Transform, Type } from 'class-transformer';
 import {
   IsIn,
+  IsNumber,
+  Max,
+  Min,
   IsObject,
   IsOptional,
   IsString,
@@ -29,6 +39,25 @@ function IsResidentIdNumber(options?: ValidationOptions): PropertyDecorator {
       validator: {
         validate: (value: unknown) => typeof value === 'string' && isResidentIdNumber(value),
         defaultMessage: () => '$property must be an 18-character resident ID number with a valid check digit',
+      },
+    },
+    options,
+  );
+}
+
+/** The name of the rule that a unit lies in its town and a grid in its unit, for the AsyncAPI mapping. */
+export const FITS_LOCATION = 'fitsLocation';
+
+/** The town / unit / grid codes name places that fit inside each other (a unit in its town, a grid in its unit). */
+function FitsLocation(part: 'unit' | 'grid', options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: FITS_LOCATION,
+      validator: {
+        validate: (_value: unknown, args) =>
+          locationMismatch(args?.object as ChannelMessageReceivedV1, part) === undefined,
+        defaultMessage: (args) =>
+          `$property does not fit the rest of the location: ${locationMismatch(args?.object as ChannelMessageReceivedV1, part) ?? ''}`,
       },
     },
     options,
@@ -87,9 +116,28 @@ export class ChannelMessageReceivedV1 {
   /** The channel's own id for the message: the same id twice is the same petition. */
   @IsString() @Length(1, 200) @Matches(WITHOUT_NUL, NUL_MESSAGE) channelMessageId!: string;
   @IsString() @Length(1, 4000) @Matches(WITHOUT_NUL, NUL_MESSAGE) text!: string;
-  @IsOptional() @Matches(/^[A-Z][A-Z0-9_]{0,63}$/) town?: string;
-  @IsOptional() @Matches(/^[A-Z][A-Z0-9_]{0,63}$/) unit?: string;
-  @IsOptional() @Matches(/^[A-Z][A-Z0-9_-]{0,63}$/) grid?: string;
+  /** Where, as the district's codes (district.json): a town, a unit (village, community, park) and a grid. */
+  @IsOptional() @IsIn(TOWN_CODES, { message: "$property must be one of the district's town codes" }) town?: string;
+  @IsOptional()
+  @IsIn(UNIT_CODES, { message: "$property must be one of the district's unit codes" })
+  @FitsLocation('unit')
+  unit?: string;
+  @IsOptional()
+  @IsIn(GRID_CODES, { message: "$property must be one of the district's grid codes" })
+  @FitsLocation('grid')
+  grid?: string;
+  /** Where, in the resident's words, when no code fits ("南江北路 12 号对面"): free text. */
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @Length(1, 200)
+  @Matches(WITHOUT_NUL, NUL_MESSAGE)
+  address?: string;
+  /** WGS-84 position, when the channel has one (Open311 clients usually do). */
+  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(-90) @Max(90) latitude?: number;
+  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(-180) @Max(180) longitude?: number;
+  /** The category the channel already knows (an Open311 `service_code`); routing uses it when present. */
+  @IsOptional() @IsIn(CATEGORY_CODES, { message: '$property must be one of the category codes' }) category?: string;
   /** Who sent it, when the channel knows: intake stores it encrypted and passes it on in no event. */
   @IsOptional() @IsObject() @ValidateNested() @Type(() => ReporterV1) reporter?: ReporterV1;
 }

@@ -45,6 +45,10 @@ export class PetitionIntakeService {
             ...(petition.town ? { town: petition.town } : {}),
             ...(petition.unit ? { unit: petition.unit } : {}),
             ...(petition.grid ? { grid: petition.grid } : {}),
+            ...(petition.address ? { address: petition.address } : {}),
+            ...(petition.latitude !== null ? { latitude: petition.latitude } : {}),
+            ...(petition.longitude !== null ? { longitude: petition.longitude } : {}),
+            ...(petition.channelCategory ? { category: petition.channelCategory } : {}),
             receivedAt: petition.receivedAt.toISOString(),
           },
           { key: petition.id, petitionId: petition.id },
@@ -64,6 +68,10 @@ export class PetitionIntakeService {
     petition.unit = input.unit ?? null;
     petition.town = input.town ?? (input.unit ? (townOfUnit(input.unit)?.code ?? null) : null);
     petition.grid = input.grid ?? null;
+    petition.address = input.address ?? null;
+    petition.latitude = input.latitude ?? null;
+    petition.longitude = input.longitude ?? null;
+    petition.channelCategory = input.category ?? null;
     petition.receivedAt = this.clock.now();
     Object.assign(petition, sealReporterContact(this.cipher, input.reporter));
     return petition;

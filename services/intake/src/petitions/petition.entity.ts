@@ -28,6 +28,20 @@ export class PetitionEntity {
   @Column('text', { nullable: true })
   grid!: string | null;
 
+  /** Free-text location in the reporter's words, when no code fits. */
+  @Column('text', { nullable: true })
+  address!: string | null;
+
+  @Column('double precision', { nullable: true })
+  latitude!: number | null;
+
+  @Column('double precision', { nullable: true })
+  longitude!: number | null;
+
+  /** The category the channel provided (an Open311 service_code), if any. */
+  @Column('text', { name: 'channel_category', nullable: true })
+  channelCategory!: string | null;
+
   @Column('timestamptz', { name: 'received_at' })
   receivedAt!: Date;
 
