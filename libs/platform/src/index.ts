@@ -5,3 +5,4 @@ export * from './database/data-source';
 export * from './database/unit-of-work';
 export * from './health/health.controller';
 export * from './database/advisory-lock';
+export * from './database/group-commit';

@@ -50,6 +50,15 @@ export class IntakeConfig extends CommonConfig {
   @Matches(/^intake:rl:([A-Za-z0-9._-]{1,64}:)?$/, { message: 'must be intake:rl: or intake:rl:<name>:' })
   INTAKE_RATE_LIMIT_PREFIX = 'intake:rl:';
 
+  /**
+   * Group commit of `POST /petitions`: submissions that arrive together share one transaction (docs/benchmarks.md).
+   * At most this many petitions per transaction…
+   */
+  @IsInt() @Min(1) @Max(1000) INTAKE_GROUP_COMMIT_MAX_BATCH = 128;
+  /** …at most this many such transactions at once (each holds one of the DATABASE_POOL_SIZE connections)… */
+  @IsInt() @Min(1) @Max(32) INTAKE_GROUP_COMMIT_CONCURRENCY = 2;
+  /** …and a batch's first petition waits at most this long (ms) for others while a connection is free. */
+  @IsInt() @Min(0) @Max(100) INTAKE_GROUP_COMMIT_MAX_WAIT_MS = 0;
   /** Proxies in front of intake that append to X-Forwarded-For; 0 ignores the header (it is forgeable). */
   @IsInt() @Min(0) @Max(10) INTAKE_TRUST_PROXY = 0;
 }

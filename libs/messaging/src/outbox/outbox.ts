@@ -6,7 +6,23 @@ export function outboxChannel(schema: string): string {
   return `outbox_${schema}`;
 }
 
-const COLUMNS = ['event_id', 'topic', 'message_key', 'event_type', 'headers', 'payload'] as const;
+/** The columns of an outbox row that a writer fills, in the order of `outboxRowValues`. */
+export const OUTBOX_COLUMNS = ['event_id', 'topic', 'message_key', 'event_type', 'headers', 'payload'] as const;
+
+/**
+ * One event as the values of its outbox row (the envelope as headers, the payload as the exact JSON text to send),
+ * for `Outbox.append` and for a repository that writes its rows and their events in one statement.
+ */
+export function outboxRowValues(event: PendingEvent): unknown[] {
+  return [
+    event.envelope.eventId,
+    event.topic,
+    event.key,
+    event.envelope.type,
+    JSON.stringify(envelopeToHeaders(event.envelope)),
+    JSON.stringify(event.payload),
+  ];
+}
 
 /**
  * Stores events in the current transaction. They are published by the OutboxRelay only once that transaction has
@@ -32,19 +48,12 @@ export class Outbox {
     const manager = this.unitOfWork.transactional();
     const parameters: unknown[] = [outboxChannel(this.schema)];
     const rows = events.map((event) => {
-      parameters.push(
-        event.envelope.eventId,
-        event.topic,
-        event.key,
-        event.envelope.type,
-        JSON.stringify(envelopeToHeaders(event.envelope)),
-        JSON.stringify(event.payload),
-      );
-      const first = parameters.length - COLUMNS.length + 1;
-      return `(${COLUMNS.map((_, index) => `$${first + index}`).join(', ')})`;
+      parameters.push(...outboxRowValues(event));
+      const first = parameters.length - OUTBOX_COLUMNS.length + 1;
+      return `(${OUTBOX_COLUMNS.map((_, index) => `$${first + index}`).join(', ')})`;
     });
     await manager.query(
-      `WITH appended AS (INSERT INTO ${this.table} (${COLUMNS.join(', ')}) VALUES ${rows.join(', ')}) ` +
+      `WITH appended AS (INSERT INTO ${this.table} (${OUTBOX_COLUMNS.join(', ')}) VALUES ${rows.join(', ')}) ` +
         `SELECT pg_notify($1, '')`,
       parameters,
     );

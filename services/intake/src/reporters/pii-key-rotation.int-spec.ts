@@ -1,10 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { InboxMessageEntity, OutboxMessageEntity } from '@petitions/messaging';
-import { createServiceDataSource, runServiceMigrations, UnitOfWork } from '@petitions/platform';
+import { UnitOfWork } from '@petitions/platform';
 import type { DataSource } from 'typeorm';
-import { intakeMigrations } from '../migrations';
 import { PetitionEntity } from '../petitions/petition.entity';
-import { PetitionRepository } from '../petitions/petition.repository';
+import { dropIntakeSchema, openIntakeSchema } from '../testing/intake-schema';
 import { keyIdOf, parsePiiKeyring, PiiCipher } from './pii-cipher';
 import { countPiiValuesByKeyId, rotatePiiKeys } from './pii-key-rotation';
 import { openReporterContact, sealReporterContact } from './reporter-contact';
@@ -22,22 +20,12 @@ describe('rotatePiiKeys (intake.petitions on PostgreSQL)', () => {
   let unitOfWork: UnitOfWork;
 
   beforeAll(async () => {
-    dataSource = createServiceDataSource({
-      url: DATABASE_URL,
-      schema,
-      applicationName: 'it-pii-rotation',
-      poolSize: 2,
-      entities: [PetitionEntity, OutboxMessageEntity, InboxMessageEntity],
-      migrations: intakeMigrations,
-    });
-    await dataSource.initialize();
-    await runServiceMigrations(dataSource, schema);
+    dataSource = await openIntakeSchema({ url: DATABASE_URL, schema, applicationName: 'it-pii-rotation', poolSize: 2 });
     unitOfWork = new UnitOfWork(dataSource);
   });
 
   afterAll(async () => {
-    await dataSource?.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await dataSource?.destroy();
+    await dropIntakeSchema(dataSource, schema);
   });
 
   async function store(cipher: PiiCipher, reporter: ReporterDto | undefined): Promise<string> {
@@ -53,7 +41,7 @@ describe('rotatePiiKeys (intake.petitions on PostgreSQL)', () => {
       receivedAt: new Date(),
       ...sealReporterContact(cipher, reporter),
     });
-    await unitOfWork.run(() => new PetitionRepository(unitOfWork).insertIfNew(petition));
+    await dataSource.manager.insert(PetitionEntity, petition);
     return petition.id;
   }
 
