@@ -38,7 +38,7 @@ interface Held {
   cancelled: boolean;
   kafka?: KafkaControl;
   database?: BenchDatabase;
-  intake?: IntakeProcess;
+  intakes: IntakeProcess[];
 }
 
 function onSignals(held: Held): void {
@@ -49,7 +49,7 @@ function onSignals(held: Held): void {
     if (count === 1) say(`${signal}: stopping the measurement, then intake, then dropping the database`);
     else {
       say(`${signal} again: killing intake at once (the database is still dropped)`);
-      held.intake?.kill();
+      for (const intake of held.intakes) intake.kill();
       held.kafka?.kill();
     }
   };
@@ -89,25 +89,36 @@ async function startIntake(held: Held, options: BenchOptions, stamp: string, env
   say(`database ${held.database.name} created on ${redactUrl(adminUrl)}`);
   const groupPrefix = `bench-${stamp}-${randomBytes(3).toString('hex')}.`;
   await startGroupsAtEnd(brokers, groupPrefix);
-  const port = await freePort();
   mkdirSync(join(process.cwd(), '.local', 'logs'), { recursive: true });
-  const logPath = join(process.cwd(), '.local', 'logs', `bench-intake-${stamp}.log`);
-  held.intake = IntakeProcess.spawn({
-    mainJs: intakeMainJs(DIST_ROOT),
-    port,
-    nodeArgs: [
-      '--disable-warning=TimeoutNegativeWarning',
-      '--require',
-      eventLoopProbeJs(DIST_ROOT),
-      ...options.intakeNodeArgs,
-    ],
-    logPath,
-    env: { ...env, DATABASE_URL: held.database.url, KAFKA_BROKERS: brokers, KAFKA_CONSUMER_GROUP_PREFIX: groupPrefix },
-  });
-  say(`intake starting on 127.0.0.1:${port} (pid ${held.intake.pid}, log ${logPath})`);
-  await held.intake.waitReady(() => held.cancelled);
-  say('intake ready');
-  return { brokers, port, groupPrefix, logPath };
+  const logPaths: string[] = [];
+  // One at a time: the first runs the migrations, and replicas starting together would only take turns at them.
+  for (let replica = 1; replica <= options.replicas; replica++) {
+    const port = await freePort();
+    const logPath = join(process.cwd(), '.local', 'logs', `bench-intake-${stamp}-${replica}.log`);
+    const intake = IntakeProcess.spawn({
+      mainJs: intakeMainJs(DIST_ROOT),
+      port,
+      nodeArgs: [
+        '--disable-warning=TimeoutNegativeWarning',
+        '--require',
+        eventLoopProbeJs(DIST_ROOT),
+        ...options.intakeNodeArgs,
+      ],
+      logPath,
+      env: {
+        ...env,
+        DATABASE_URL: held.database.url,
+        KAFKA_BROKERS: brokers,
+        KAFKA_CONSUMER_GROUP_PREFIX: groupPrefix,
+      },
+    });
+    held.intakes.push(intake);
+    logPaths.push(logPath);
+    say(`intake ${replica}/${options.replicas} starting on 127.0.0.1:${port} (pid ${intake.pid}, log ${logPath})`);
+    await intake.waitReady(() => held.cancelled);
+  }
+  say(`intake ready (${options.replicas} replica${options.replicas === 1 ? '' : 's'})`);
+  return { brokers, groupPrefix, logPaths };
 }
 
 function headlineOf(phases: readonly PhaseReport[]): Headline {
@@ -167,14 +178,14 @@ async function run(held: Held, options: BenchOptions): Promise<void> {
     ...rateLimitEnv(stamp, notes),
   };
   const started = await startIntake(held, options, stamp, env);
-  const intake = held.intake!;
+  const intakes = held.intakes;
   const database = held.database!;
-  const meter = new CpuMeter(() => intake.pid);
+  const meter = new CpuMeter(() => intakes.flatMap((intake) => (intake.pid === undefined ? [] : [intake.pid])));
   const context: PhaseContext = {
-    target: { host: '127.0.0.1', port: started.port, path: '/petitions' },
+    targets: intakes.map((intake) => ({ host: '127.0.0.1', port: intake.port, path: '/petitions' })),
     client: options.client,
     requests,
-    intake,
+    intakes,
     database,
     meter,
     say,
@@ -207,7 +218,8 @@ async function run(held: Held, options: BenchOptions): Promise<void> {
       databasePoolSize: process.env.DATABASE_POOL_SIZE ?? 'intake default',
       kafkaBrokers: started.brokers,
       consumerGroupPrefix: started.groupPrefix,
-      intakeLog: started.logPath,
+      intakeReplicas: options.replicas,
+      intakeLogs: started.logPaths,
       petitionsStored: stored,
       requestsSigned: requests.made,
     },
@@ -223,11 +235,11 @@ async function run(held: Held, options: BenchOptions): Promise<void> {
 
 async function cleanUp(held: Held): Promise<boolean> {
   let clean = true;
-  if (held.intake) {
-    const code = await held.intake.stop();
-    say(`intake stopped (exit ${String(code)})`);
+  const codes = await Promise.all(held.intakes.map((intake) => intake.stop()));
+  codes.forEach((code, index) => {
+    say(`intake ${index + 1} stopped (exit ${String(code)})`);
     clean &&= code === 0;
-  }
+  });
   if (held.database) {
     await held.database.drop().then(
       () => say(`database ${held.database?.name} dropped`),
@@ -254,7 +266,7 @@ async function main(): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return 0;
   }
-  const held: Held = { cancelled: false };
+  const held: Held = { cancelled: false, intakes: [] };
   onSignals(held);
   let failed = false;
   try {

@@ -31,7 +31,10 @@ export interface CpuUsage {
   readonly byGroup: Readonly<Record<string, number>>;
   /** The busiest other processes by command name: what else ran on the shared cores meanwhile. */
   readonly others: Readonly<Record<string, number>>;
-  /** Intake's JavaScript thread alone (part of `byGroup.intake`): near 1.0, its event loop is the bottleneck. */
+  /**
+   * Intake's JavaScript threads alone (part of `byGroup.intake`), every replica's together: near 1.0 per replica, its
+   * event loop is the bottleneck.
+   */
   readonly intakeMainThread: number;
 }
 
@@ -65,8 +68,8 @@ function processTimes(): Map<number, { comm: string; seconds: number }> {
   return found;
 }
 
-function threadSeconds(pid: number | undefined): number {
-  if (pid === undefined) return 0;
+/** CPU seconds of a process's main thread (its JavaScript thread, for Node). */
+function threadSeconds(pid: number): number {
   try {
     return readStat(`/proc/${pid}/task/${pid}/stat`).seconds;
   } catch {
@@ -76,7 +79,8 @@ function threadSeconds(pid: number | undefined): number {
 
 /** Where the machine's CPU goes during a phase. Linux only: elsewhere there are no figures. */
 export class CpuMeter {
-  constructor(private readonly intakePid: () => number | undefined) {}
+  /** `intakePids`: every intake replica's process. */
+  constructor(private readonly intakePids: () => readonly number[]) {}
 
   snapshot(): CpuSnapshot | undefined {
     if (process.platform !== 'linux') return undefined;
@@ -87,7 +91,7 @@ export class CpuMeter {
         machineBusy: machine.busy,
         machineTotal: machine.total,
         processes: processTimes(),
-        intakeMainThread: threadSeconds(this.intakePid()),
+        intakeMainThread: this.intakePids().reduce((sum, pid) => sum + threadSeconds(pid), 0),
       };
     } catch {
       return undefined;
@@ -100,12 +104,12 @@ export class CpuMeter {
     const byGroup: Record<string, number> = { intake: 0, 'load generator': 0 };
     for (const group of Object.values(NAMED)) byGroup[group] = 0;
     const others: Record<string, number> = {};
-    const intakePid = this.intakePid();
+    const intakePids = new Set(this.intakePids());
     for (const [pid, { comm, seconds: total }] of after.processes) {
       // A process that started during the phase counts from zero.
       const used = Math.max(0, total - (before.processes.get(pid)?.seconds ?? 0));
       if (used === 0) continue;
-      const group = pid === intakePid ? 'intake' : pid === process.pid ? 'load generator' : NAMED[comm];
+      const group = intakePids.has(pid) ? 'intake' : pid === process.pid ? 'load generator' : NAMED[comm];
       if (group) byGroup[group] = (byGroup[group] ?? 0) + used;
       else {
         const name = RENAMED[comm] ?? comm;

@@ -39,6 +39,23 @@ export class NodeHttpClient implements LoadClient {
   }
 }
 
+/** Several intake replicas behind one client: each request goes to the next replica in turn. */
+export class RoundRobinClient implements LoadClient {
+  private next = 0;
+
+  constructor(private readonly clients: readonly LoadClient[]) {}
+
+  send(prepared: PreparedRequest): Promise<Outcome> {
+    const client = this.clients[this.next]!;
+    this.next = (this.next + 1) % this.clients.length;
+    return client.send(prepared);
+  }
+
+  destroy(): void {
+    for (const client of this.clients) client.destroy();
+  }
+}
+
 /** Sends one prepared request; never rejects. The body is read in full (a 202 says whether it was a duplicate). */
 function post(agent: Agent, target: Target, prepared: PreparedRequest): Promise<Outcome> {
   return new Promise((resolve) => {

@@ -12,6 +12,8 @@ export interface BenchOptions {
   readonly label: string;
   /** `raw`: the lean keep-alive client (default); `http`: Node's http.request with a keep-alive Agent. */
   readonly client: 'raw' | 'http';
+  /** Intake processes, each on its own port; requests go to them in turn (operators scale intake out too). */
+  readonly replicas: number;
   /** Extra arguments for intake's node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` (BENCH_INTAKE_NODE_ARGS). */
   readonly intakeNodeArgs: readonly string[];
 }
@@ -27,6 +29,8 @@ a closed loop per --concurrency value (maximum throughput) and an open loop per 
   --rates R[,R...]        open-loop arrival rates per second                   (default 500,1000)
   --out DIR               where the results go                                 (default bench/results)
   --label TEXT            what is measured (e.g. a commit and its changes), kept in the results
+  --replicas N            intake processes, each on its own port; requests     (default 2)
+                          go to them in turn
   --client raw|http       raw: a lean keep-alive HTTP/1.1 client on node:net;  (default raw)
                           http: Node's http.request with a keep-alive Agent
 
@@ -58,6 +62,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv, cw
   let outDir = join(cwd, 'bench', 'results');
   let client: 'raw' | 'http' = 'raw';
   let label = '';
+  let replicas = 2;
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = argv[i + 1];
@@ -81,6 +86,9 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv, cw
         if (!value) throw new UsageError('--out needs a directory');
         outDir = resolve(cwd, value);
         break;
+      case '--replicas':
+        replicas = Math.round(positive(flag, value));
+        break;
       case '--label':
         label = value ?? '';
         break;
@@ -95,5 +103,5 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv, cw
   }
   if (durationS > 240) throw new UsageError('--duration is at most 240 s: signatures are valid for ±300 s');
   const intakeNodeArgs = (env.BENCH_INTAKE_NODE_ARGS ?? '').split(/\s+/).filter((arg) => arg !== '');
-  return { concurrency, durationS, warmupS, rates, outDir, label, client, intakeNodeArgs };
+  return { concurrency, durationS, warmupS, rates, outDir, label, client, replicas, intakeNodeArgs };
 }

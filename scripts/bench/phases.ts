@@ -1,5 +1,13 @@
-import type { CpuMeter } from './cpu-usage';
-import { NodeHttpClient, PhaseRecorder, runClosedLoop, runOpenLoop, type LoadClient, type Target } from './http-load';
+import type { CpuMeter, CpuUsage } from './cpu-usage';
+import {
+  NodeHttpClient,
+  PhaseRecorder,
+  RoundRobinClient,
+  runClosedLoop,
+  runOpenLoop,
+  type LoadClient,
+  type Target,
+} from './http-load';
 import type { BenchDatabase, EventLoopSample, IntakeProcess } from './intake-under-test';
 import { histogram, summarise } from './latency-stats';
 import { RawHttpClient, wireBytes } from './raw-http-client';
@@ -13,10 +21,11 @@ const OPEN_LOOP_MAX_CONNECTIONS = 512;
 export type ClientKind = 'raw' | 'http';
 
 export interface PhaseContext {
-  readonly target: Target;
+  /** One per intake replica; the load is spread over them in turn. */
+  readonly targets: readonly Target[];
   readonly client: ClientKind;
   readonly requests: SignedRequestFactory;
-  readonly intake: IntakeProcess;
+  readonly intakes: readonly IntakeProcess[];
   readonly database: BenchDatabase;
   readonly meter: CpuMeter;
   readonly say: (line: string) => void;
@@ -24,16 +33,30 @@ export interface PhaseContext {
 }
 
 function newClient(context: PhaseContext, maxConnections: number): LoadClient {
-  return context.client === 'raw'
-    ? new RawHttpClient(context.target, maxConnections)
-    : new NodeHttpClient(context.target, maxConnections);
+  const perTarget = Math.max(1, Math.ceil(maxConnections / context.targets.length));
+  const clients = context.targets.map((target) =>
+    context.client === 'raw' ? new RawHttpClient(target, perTarget) : new NodeHttpClient(target, perTarget),
+  );
+  return clients.length === 1 ? clients[0]! : new RoundRobinClient(clients);
 }
 
-/** Signed now, and for the raw client already in wire format: nothing per request is left for the timed window. */
+/**
+ * Signed now, and for the raw client already in wire format: nothing per request is left for the timed window. The
+ * Host header names the first replica: intake does not look at it, so one set of bytes serves every replica.
+ */
 function presign(context: PhaseContext, count: number): PreparedRequest[] {
   const prepared = context.requests.prepare(count);
   if (context.client !== 'raw') return prepared;
-  return prepared.map((request) => ({ ...request, wire: wireBytes(context.target, request) }));
+  return prepared.map((request) => ({ ...request, wire: wireBytes(context.targets[0]!, request) }));
+}
+
+/** Intake's event loops, every replica's samples together. */
+function eventLoopSamples(context: PhaseContext, sinceMs: number): EventLoopSample[] {
+  return context.intakes.flatMap((intake) => intake.eventLoopSince(sinceMs));
+}
+
+function takeProblemLines(context: PhaseContext): string[] {
+  return context.intakes.flatMap((intake) => intake.takeProblemLines());
 }
 
 function eventLoopSummary(samples: readonly EventLoopSample[]): PhaseReport['intakeEventLoop'] {
@@ -47,6 +70,14 @@ function eventLoopSummary(samples: readonly EventLoopSample[]): PhaseReport['int
   };
 }
 
+/** Core-seconds per second over petitions per second: CPU milliseconds per petition. */
+function cpuPerAccepted(cpu: CpuUsage, acceptedPerSecond: number): { intake: number; system: number } {
+  const group = (name: string): number => cpu.byGroup[name] ?? 0;
+  const system = group('intake') + group('postgresql') + group('kafka (java)') + group('redis (rate limits)');
+  const perPetition = (cores: number): number => Math.round((cores / acceptedPerSecond) * 1000 * 100) / 100;
+  return { intake: perPetition(group('intake')), system: perPetition(system) };
+}
+
 function round1(value: number): number {
   return Math.round(value * 10) / 10;
 }
@@ -57,11 +88,12 @@ function progress(context: PhaseContext, label: string, recorder: PhaseRecorder,
     const elapsedS = recorder.elapsedMs / 1000;
     const rate = recorder.accepted / Math.max(elapsedS, 0.001);
     const errors = recorder.completed - recorder.accepted;
-    const loop = context.intake.eventLoopSince(Date.now() - 1500).at(-1);
+    const loops = context.intakes.map((intake) => intake.eventLoopSince(Date.now() - 1500).at(-1));
+    const busy = loops.flatMap((loop) => (loop ? [`${Math.round(loop.utilisation * 100)}%`] : []));
     context.say(
       `${label} · ${elapsedS.toFixed(1)}/${durationS} s · accepted ${Math.round(rate)}/s so far · ` +
         `answered ${recorder.completed} · errors ${errors} · in flight ${recorder.inFlight}` +
-        (loop ? ` · intake event loop ${Math.round(loop.utilisation * 100)}% busy` : ''),
+        (busy.length > 0 ? ` · intake event loop ${busy.join(', ')} busy` : ''),
     );
   }, 1000);
   return () => clearInterval(timer);
@@ -87,7 +119,7 @@ async function measured(
   run: (recorder: PhaseRecorder) => Promise<void>,
   extra: () => Partial<PhaseReport> = () => ({}),
 ): Promise<PhaseReport> {
-  context.intake.takeProblemLines();
+  takeProblemLines(context);
   const startedAtMs = Date.now();
   const before = context.meter.snapshot();
   const recorder = new PhaseRecorder();
@@ -98,8 +130,8 @@ async function measured(
     stopProgress();
   }
   const cpu = context.meter.usage(before, context.meter.snapshot());
-  const eventLoop = eventLoopSummary(context.intake.eventLoopSince(startedAtMs));
-  const problems = context.intake.takeProblemLines();
+  const eventLoop = eventLoopSummary(eventLoopSamples(context, startedAtMs));
+  const problems = takeProblemLines(context);
   const drain = await drainOutbox(context);
   const elapsedS = recorder.elapsedMs / 1000;
   const latencies = recorder.latencySamples();
@@ -117,6 +149,7 @@ async function measured(
     latencyHistogram: histogram(latencies),
     ...(base.kind === 'open-loop' ? { sendLagMs: summarise(recorder.sendLagSamples()) } : {}),
     ...(cpu ? { cpu } : {}),
+    ...(cpu && recorder.accepted > 0 ? { cpuMsPerAccepted: cpuPerAccepted(cpu, recorder.accepted / elapsedS) } : {}),
     ...(eventLoop ? { intakeEventLoop: eventLoop } : {}),
     outboxBacklogAtEnd: drain.backlogAtEnd,
     outboxDrainS: drain.drainS,

@@ -25,6 +25,11 @@ export interface PhaseReport {
   /** Requests signed inside the timed window because the pre-signed ones ran out (closed loop only). */
   readonly signedDuringPhase?: number;
   readonly cpu?: CpuUsage;
+  /**
+   * CPU milliseconds per accepted petition: intake's (all replicas) and intake's + PostgreSQL's + Kafka's + Redis's.
+   * Steadier than throughput on a shared machine, where other programs take cores away.
+   */
+  readonly cpuMsPerAccepted?: { readonly intake: number; readonly system: number };
   /** Intake's event loop (from the probe): mean utilisation 0–1, median and worst per-second p99 timer delay. */
   readonly intakeEventLoop?: { utilisation: number; delayP50Ms: number; delayP99Ms: number };
   readonly outboxBacklogAtEnd?: number;
@@ -90,7 +95,8 @@ function markdown(report: BenchReport, svgName: string): string {
     const l = phase.latencyMs;
     return (
       `| ${phase.name} | ${load} | ${phase.acceptedPerSecond} | ${l.p50} | ${l.p90} | ${l.p99} | ${l.max} | ` +
-      `${phase.errors} | ${phase.outboxBacklogAtEnd ?? ''} | ${cpu} |`
+      `${phase.errors} | ${phase.outboxBacklogAtEnd ?? ''} | ` +
+      `${phase.cpuMsPerAccepted ? `${phase.cpuMsPerAccepted.intake}, ${phase.cpuMsPerAccepted.system}` : 'n/a'} | ${cpu} |`
     );
   });
   const headline = JSON.stringify(report.headline);
@@ -105,8 +111,8 @@ function markdown(report: BenchReport, svgName: string): string {
     '',
     `Headline: \`${headline}\``,
     '',
-    '| phase | load | accepted/s | p50 ms | p90 ms | p99 ms | max ms | errors | outbox left | CPU (cores) |',
-    '| ----- | ---- | ---------- | ------ | ------ | ------ | ------ | ------ | ----------- | ----------- |',
+    '| phase | load | accepted/s | p50 ms | p90 ms | p99 ms | max ms | errors | outbox left | CPU ms/petition (intake, system) | CPU (cores) |',
+    '| ----- | ---- | ---------- | ------ | ------ | ------ | ------ | ------ | ----------- | -------------------------------- | ----------- |',
     ...rows,
     '',
     `Open-loop latency is measured from each request's scheduled send time (coordinated omission avoided);`,
