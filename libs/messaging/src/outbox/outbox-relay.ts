@@ -1,9 +1,9 @@
 import { Logger } from '@nestjs/common';
-import { Client } from 'pg';
+import { Client, type QueryResultRow } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { MessagePublisher, OutgoingMessage } from '../kafka/message-publisher';
 import { outboxChannel } from './outbox';
-import { OutboxStore } from './outbox-store';
+import { OutboxStore, type SessionQuery } from './outbox-store';
 
 export interface OutboxRelayOptions {
   databaseUrl: string;
@@ -87,10 +87,15 @@ export class OutboxRelay {
     }
   }
 
+  /**
+   * The rows are read on the leader's own session: the advisory lock lives as long as that session, so a round trip on
+   * it proves the lock is still ours right before publishing (a relay whose connection died silently must not publish
+   * beside its successor). Reading on it rather than on the pool saves a separate check per batch.
+   */
   private async publishOnce(): Promise<number> {
-    const rows = await this.store.nextUnsent(this.options.batchSize ?? 500);
+    const session = this.leaderSession();
+    const rows = await this.store.nextUnsent(session, this.options.batchSize ?? 500);
     if (rows.length === 0) return 0;
-    await this.confirmLeadership();
     const messages: OutgoingMessage[] = rows.map((row) => ({
       topic: row.topic,
       key: row.messageKey,
@@ -98,7 +103,10 @@ export class OutboxRelay {
       headers: row.headers,
     }));
     await this.publisher.publish(messages);
-    await this.store.markSent(rows.map((row) => row.id));
+    await this.store.markSent(
+      session,
+      rows.map((row) => row.id),
+    );
     return rows.length;
   }
 
@@ -126,13 +134,11 @@ export class OutboxRelay {
     this.leader = result.rows[0]?.locked === true;
   }
 
-  /**
-   * The advisory lock lives as long as the LISTEN session: a round trip on it before publishing proves the session,
-   * and so the lock, is still ours (a relay whose connection died silently must not publish beside its successor).
-   */
-  private async confirmLeadership(): Promise<void> {
-    if (!this.client) throw new Error('relay lost its leadership connection');
-    await this.client.query('SELECT 1');
+  private leaderSession(): SessionQuery {
+    const client = this.client;
+    if (!client) throw new Error('relay lost its leadership connection');
+    return async <T>(sql: string, parameters: unknown[]) =>
+      (await client.query<T & QueryResultRow>(sql, parameters)).rows;
   }
 
   private async disconnect(): Promise<void> {

@@ -8,6 +8,9 @@ export interface UnsentRow {
   payload: string;
 }
 
+/** Runs one statement on a particular connection (the relay's leader session). */
+export type SessionQuery = <T>(sql: string, parameters: unknown[]) => Promise<T[]>;
+
 /** The relay's SQL over a schema's outbox table. */
 export class OutboxStore {
   private readonly table: string;
@@ -19,16 +22,16 @@ export class OutboxStore {
     this.table = `"${schema}"."outbox_messages"`;
   }
 
-  nextUnsent(limit: number): Promise<UnsentRow[]> {
-    return this.dataSource.query(
+  nextUnsent(session: SessionQuery, limit: number): Promise<UnsentRow[]> {
+    return session<UnsentRow>(
       `SELECT id, topic, message_key AS "messageKey", headers, payload
          FROM ${this.table} WHERE sent_at IS NULL ORDER BY id LIMIT $1`,
       [limit],
     );
   }
 
-  async markSent(ids: readonly string[]): Promise<void> {
-    await this.dataSource.query(`UPDATE ${this.table} SET sent_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
+  async markSent(session: SessionQuery, ids: readonly string[]): Promise<void> {
+    await session(`UPDATE ${this.table} SET sent_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
   }
 
   async countUnsent(): Promise<number> {
