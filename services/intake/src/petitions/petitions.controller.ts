@@ -1,10 +1,8 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { ChannelCredential } from '../channel-auth/channel-credentials';
-import { assertKeyMayActFor, ChannelSignatureGuard, SignedBy } from '../channel-auth/channel-signature.guard';
+import { assertKeyMayActFor, ChannelRequestGuard, SignedBy } from '../channel-auth/channel-signature.guard';
 import { ApiSubmitPetition } from '../http/openapi';
-import { RateLimit } from '../rate-limit/rate-limit.decorator';
-import { ChannelKeyRateLimitGuard } from '../rate-limit/rate-limit.guard';
 import { PetitionIntakeService } from './petition-intake.service';
 import { SubmitPetitionDto, type PetitionAccepted } from './submit-petition.dto';
 
@@ -19,8 +17,7 @@ export class PetitionsController {
    */
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
-  @RateLimit('source')
-  @UseGuards(ChannelSignatureGuard, ChannelKeyRateLimitGuard)
+  @UseGuards(ChannelRequestGuard)
   @ApiSubmitPetition()
   submit(@Body() body: SubmitPetitionDto, @SignedBy() key: ChannelCredential): Promise<PetitionAccepted> {
     assertKeyMayActFor(key, body.channel);

@@ -4,7 +4,7 @@ import { ValidateBy, type ValidationArguments } from 'class-validator';
  * The buckets intake counts in. `channel-key`: per verified channel credential on `POST /petitions`; `source`: per
  * client address on `POST /petitions` (before the signature is checked, so a flood of unsigned requests is cut off
  * too); `tracking-lookup`: per client address on the public tracking lookup. A route names its per-source bucket
- * with `@RateLimit('<bucket>')`.
+ * with `@RateLimit('<bucket>')` (`POST /petitions` counts `source` and `channel-key` in ChannelRequestGuard).
  */
 export const RATE_LIMIT_BUCKETS = ['channel-key', 'source', 'tracking-lookup'] as const;
 export type RateLimitBucket = (typeof RATE_LIMIT_BUCKETS)[number];

@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { verifiedCredentialOf } from '../channel-auth/channel-signature.guard';
 import { RATE_LIMIT_BUCKET } from './rate-limit.decorator';
 import { applyVerdict } from './rate-limit-headers';
 import { RATE_LIMIT_BUCKETS, type RateLimitBucket } from './rate-limit-rules';
@@ -13,6 +12,15 @@ export class TrustedProxies {
   constructor(readonly count: number) {}
 }
 
+/** The client address a request is counted under (X-Forwarded-For only as far as INTAKE_TRUST_PROXY allows). */
+export function requestSource(request: IncomingMessage, proxies: TrustedProxies): string {
+  return sourceAddress({
+    socketAddress: request.socket.remoteAddress,
+    forwardedFor: request.headers['x-forwarded-for'],
+    trustedProxies: proxies.count,
+  });
+}
+
 function bucketOf(name: unknown, where: string): RateLimitBucket {
   if (typeof name === 'string' && (RATE_LIMIT_BUCKETS as readonly string[]).includes(name)) {
     return name as RateLimitBucket;
@@ -22,10 +30,9 @@ function bucketOf(name: unknown, where: string): RateLimitBucket {
 }
 
 /**
- * Global guard: a route decorated `@RateLimit('<bucket>')` draws from that bucket per source address. Global guards
- * run before a route's own, so on `POST /petitions` (bucket `source`) a flood is refused before any signature is
- * checked; the per-key count comes after the signature (ChannelKeyRateLimitGuard). Undecorated routes, and Kafka
- * handlers, are not counted.
+ * Global guard: a route decorated `@RateLimit('<bucket>')` draws from that bucket per source address (the tracking
+ * lookup). Undecorated routes, and Kafka handlers, are not counted. `POST /petitions` is counted by its own
+ * ChannelRequestGuard, per source and per key in one round trip.
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
@@ -45,33 +52,8 @@ export class RateLimitGuard implements CanActivate {
     const bucket = bucketOf(name, `${context.getClass().name}.${context.getHandler().name}`);
     const http = context.switchToHttp();
     const request = http.getRequest<IncomingMessage>();
-    const source = sourceAddress({
-      socketAddress: request.socket.remoteAddress,
-      forwardedFor: request.headers['x-forwarded-for'],
-      trustedProxies: this.proxies.count,
-    });
-    const verdict = await this.limiter.hit(bucket, source);
+    const verdict = await this.limiter.hit(bucket, requestSource(request, this.proxies));
     if (verdict) applyVerdict(request, http.getResponse<ServerResponse>(), bucket, verdict);
-    return true;
-  }
-}
-
-/**
- * `POST /petitions`, after ChannelSignatureGuard: draws from `channel-key` for the key that signed the request. Only
- * a verified key is counted, so nobody can spend a channel's budget by sending requests in its key's name.
- */
-@Injectable()
-export class ChannelKeyRateLimitGuard implements CanActivate {
-  constructor(private readonly limiter: RateLimiter) {}
-
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const http = context.switchToHttp();
-    const request = http.getRequest<IncomingMessage>();
-    const credential = verifiedCredentialOf(request);
-    // Listed before this guard in @UseGuards; without a verified key ChannelSignatureGuard has answered 401 already.
-    if (!credential) throw new Error('ChannelKeyRateLimitGuard must run after ChannelSignatureGuard');
-    const verdict = await this.limiter.hit('channel-key', credential.keyId);
-    if (verdict) applyVerdict(request, http.getResponse<ServerResponse>(), 'channel-key', verdict);
     return true;
   }
 }

@@ -1,14 +1,15 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { IntakeConfig } from '../config';
-import { ChannelKeyRateLimitGuard, RateLimitGuard, TrustedProxies } from './rate-limit.guard';
+import { RateLimitGuard, TrustedProxies } from './rate-limit.guard';
 import { rateLimitRulesOf } from './rate-limit-rules';
 import { RateLimitStore } from './rate-limit.store';
 import { RateLimiter, RateLimitSettings } from './rate-limiter';
 
 /**
  * Rate limits shared by every intake replica through Redis (REDIS_URL): per source on routes decorated
- * `@RateLimit(...)` (a global guard), per channel key on `POST /petitions` (ChannelKeyRateLimitGuard, exported).
+ * `@RateLimit(...)` (a global guard); the limiter and the proxy setting are exported for `POST /petitions`, which
+ * counts per source and per channel key in its own guard (ChannelRequestGuard).
  */
 @Module({
   providers: [
@@ -30,9 +31,8 @@ import { RateLimiter, RateLimitSettings } from './rate-limiter';
       inject: [IntakeConfig],
     },
     RateLimiter,
-    ChannelKeyRateLimitGuard,
     { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
-  exports: [RateLimiter, ChannelKeyRateLimitGuard],
+  exports: [RateLimiter, TrustedProxies],
 })
 export class RateLimitModule {}

@@ -42,4 +42,40 @@ describe('the rate-limit Lua script in Redis agrees with its TypeScript referenc
     expect(fromRedis).toEqual(fromReference);
     expect(fromRedis.filter((state) => !state.admitted).length).toBeGreaterThan(0);
   });
+
+  it('over two buckets in one call: checked in order, the second never charged when the first refuses', async () => {
+    const run = randomBytes(4).toString('hex');
+    const source = { key: `intake:rl:it-store-${run}:source:10.0.0.2`, rule: { limit: 4, windowSeconds: 1 } };
+    const key = { key: `intake:rl:it-store-${run}:channel-key:k1`, rule: { limit: 2, windowSeconds: 1 } };
+    const hits = [source, key].map(({ key: name, rule }) => ({
+      key: name,
+      windowMs: rule.windowSeconds * 1000,
+      limit: rule.limit,
+    }));
+    const gapsMs = [0, 0, 0, 0, 0, 600, 500, 0, 0, 1100];
+    let now = Date.parse('2026-11-28T09:00:00.000Z');
+    let sourceLog: readonly number[] = [];
+    let keyLog: readonly number[] = [];
+    const fromRedis: WindowState[][] = [];
+    const fromReference: WindowState[][] = [];
+    for (const [index, gap] of gapsMs.entries()) {
+      now += gap;
+      const member = `m${index}`;
+      fromRedis.push(
+        await expectEventually(() => store.hitInOrder(hits, now, member), { timeoutMs: 5000, description: 'Redis' }),
+      );
+      const first = slidingWindowHit(sourceLog, now, source.rule);
+      sourceLog = first.log;
+      if (!first.state.admitted) {
+        fromReference.push([first.state]);
+        continue;
+      }
+      const second = slidingWindowHit(keyLog, now, key.rule);
+      keyLog = second.log;
+      fromReference.push([first.state, second.state]);
+    }
+    expect(fromRedis).toEqual(fromReference);
+    expect(fromRedis.some((states) => states.length === 1)).toBe(true);
+    expect(fromRedis.some((states) => states.length === 2 && !states[1]!.admitted)).toBe(true);
+  });
 });

@@ -3,7 +3,15 @@ import Redis from 'ioredis';
 import { SLIDING_WINDOW_LUA, type WindowState } from './sliding-window';
 
 interface SlidingWindowRedis extends Redis {
-  slidingWindowHit(key: string, nowMs: number, windowMs: number, limit: number, member: string): Promise<unknown>;
+  /** `numberOfKeys`, the keys, then now, member and each key's window and limit (SLIDING_WINDOW_LUA). */
+  slidingWindowHit(numberOfKeys: number, ...keysAndArguments: (string | number)[]): Promise<unknown>;
+}
+
+/** One bucket's sorted set and its rule, as the script takes them. */
+export interface WindowHit {
+  readonly key: string;
+  readonly windowMs: number;
+  readonly limit: number;
 }
 
 /** The counters every intake replica shares: one sorted set per bucket and subject, changed only by the script. */
@@ -29,7 +37,7 @@ export class RateLimitStore {
       // (docs/benchmarks.md).
       enableAutoPipelining: true,
     });
-    redis.defineCommand('slidingWindowHit', { numberOfKeys: 1, lua: SLIDING_WINDOW_LUA });
+    redis.defineCommand('slidingWindowHit', { lua: SLIDING_WINDOW_LUA });
     return new RateLimitStore(redis as SlidingWindowRedis);
   }
 
@@ -39,12 +47,35 @@ export class RateLimitStore {
   }
 
   async hit(key: string, nowMs: number, windowMs: number, limit: number, member: string): Promise<WindowState> {
-    const reply = await this.redis.slidingWindowHit(key, nowMs, windowMs, limit, member);
-    if (!Array.isArray(reply) || reply.length !== 3 || !reply.every((value) => typeof value === 'number')) {
-      throw new Error(`unexpected reply from the rate-limit script: ${JSON.stringify(reply)}`);
+    const [state] = await this.hitInOrder([{ key, windowMs, limit }], nowMs, member);
+    return state!;
+  }
+
+  /**
+   * One attempt against several buckets in one round trip, in order, stopping at the first that refuses: the state of
+   * each bucket checked (so fewer than `hits` when one refused before the last).
+   */
+  async hitInOrder(hits: readonly WindowHit[], nowMs: number, member: string): Promise<WindowState[]> {
+    const reply = await this.redis.slidingWindowHit(
+      hits.length,
+      ...hits.map((hit) => hit.key),
+      nowMs,
+      member,
+      ...hits.flatMap((hit) => [hit.windowMs, hit.limit]),
+    );
+    const valid =
+      Array.isArray(reply) &&
+      reply.length > 0 &&
+      reply.length <= hits.length * 3 &&
+      reply.length % 3 === 0 &&
+      reply.every((value) => typeof value === 'number');
+    if (!valid) throw new Error(`unexpected reply from the rate-limit script: ${JSON.stringify(reply)}`);
+    const states: WindowState[] = [];
+    for (let index = 0; index < reply.length; index += 3) {
+      const [admitted, count, oldestMs] = reply.slice(index, index + 3) as [number, number, number];
+      states.push({ admitted: admitted === 1, count, oldestMs });
     }
-    const [admitted, count, oldestMs] = reply as [number, number, number];
-    return { admitted: admitted === 1, count, oldestMs };
+    return states;
   }
 
   async close(): Promise<void> {

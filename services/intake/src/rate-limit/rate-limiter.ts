@@ -15,6 +15,11 @@ export class RateLimitSettings {
   ) {}
 }
 
+/** This request's entry in the buckets' logs: unique, so that two requests in one millisecond count twice. */
+function member(nowMs: number): string {
+  return `${nowMs}:${randomUUID()}`;
+}
+
 /**
  * Counts one request against a bucket for one subject (a key id or an address) in Redis, shared by every replica.
  * When Redis cannot answer it lets the request through (undefined): a petition must never be refused because the
@@ -33,16 +38,48 @@ export class RateLimiter implements OnModuleDestroy {
 
   async hit(bucket: RateLimitBucket, subject: string): Promise<RateLimitVerdict | undefined> {
     const rule = this.settings.rules[bucket];
-    const nowMs = this.clock.now().getTime();
-    try {
+    return this.failingOpen(async (nowMs) => {
       const state = await this.store.hit(
-        `${this.settings.keyPrefix}${bucket}:${subject}`,
+        this.keyOf(bucket, subject),
         nowMs,
         rule.windowSeconds * 1000,
         rule.limit,
-        `${nowMs}:${randomUUID()}`,
+        member(nowMs),
       );
       return verdictOf(state, nowMs, rule);
+    });
+  }
+
+  /**
+   * One request against several buckets, in one round trip to Redis: checked in order, and those after the first
+   * that refuses are not charged. A verdict for each bucket checked; undefined when Redis cannot answer.
+   */
+  hitInOrder(
+    hits: readonly { readonly bucket: RateLimitBucket; readonly subject: string }[],
+  ): Promise<RateLimitVerdict[] | undefined> {
+    const rules = hits.map(({ bucket }) => this.settings.rules[bucket]);
+    return this.failingOpen(async (nowMs) => {
+      const states = await this.store.hitInOrder(
+        hits.map(({ bucket, subject }, index) => ({
+          key: this.keyOf(bucket, subject),
+          windowMs: rules[index]!.windowSeconds * 1000,
+          limit: rules[index]!.limit,
+        })),
+        nowMs,
+        member(nowMs),
+      );
+      return states.map((state, index) => verdictOf(state, nowMs, rules[index]!));
+    });
+  }
+
+  private keyOf(bucket: RateLimitBucket, subject: string): string {
+    return `${this.settings.keyPrefix}${bucket}:${subject}`;
+  }
+
+  private async failingOpen<T>(attempt: (nowMs: number) => Promise<T>): Promise<T | undefined> {
+    const nowMs = this.clock.now().getTime();
+    try {
+      return await attempt(nowMs);
     } catch (error) {
       this.warnFailingOpen(nowMs, error);
       return undefined;

@@ -55,26 +55,36 @@ export function verdictOf(state: WindowState, nowMs: number, rule: RateLimitRule
 }
 
 /**
- * The same attempt, atomically in Redis, in one round trip (EVALSHA). KEYS[1]: the sorted set of admission times;
- * ARGV: now (ms, from the calling replica's clock: replicas run NTP, and a few ms of skew only shifts when an entry
- * expires by as much), window (ms), limit, a unique member for this request. Returns {admitted, count, oldest}.
- * The key expires one window after its last use, so idle keys cost nothing.
+ * The same attempt, atomically in Redis, in one round trip (EVALSHA), against one or more buckets in turn: KEYS are
+ * their sorted sets of admission times, in the order they are checked. ARGV: now (ms, from the calling replica's
+ * clock: replicas run NTP, and a few ms of skew only shifts when an entry expires by as much), a unique member for
+ * this request, then window (ms) and limit for each key. It stops at the first bucket that refuses, so a later bucket
+ * is not charged for a request an earlier one refused, just as separate calls in that order would. Returns
+ * {admitted, count, oldest} for each bucket it checked. A key expires one window after its last use, so idle keys
+ * cost nothing.
  */
 export const SLIDING_WINDOW_LUA = `
 local now = tonumber(ARGV[1])
-local window = tonumber(ARGV[2])
-local limit = tonumber(ARGV[3])
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
-local count = redis.call('ZCARD', KEYS[1])
-local admitted = 0
-if count < limit then
-  redis.call('ZADD', KEYS[1], now, ARGV[4])
-  count = count + 1
-  admitted = 1
+local result = {}
+for i, key in ipairs(KEYS) do
+  local window = tonumber(ARGV[2 * i + 1])
+  local limit = tonumber(ARGV[2 * i + 2])
+  redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
+  local count = redis.call('ZCARD', key)
+  local admitted = 0
+  if count < limit then
+    redis.call('ZADD', key, now, ARGV[2])
+    count = count + 1
+    admitted = 1
+  end
+  local oldest = now
+  local first = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
+  if first[2] then oldest = tonumber(first[2]) end
+  if count > 0 then redis.call('PEXPIRE', key, window) end
+  table.insert(result, admitted)
+  table.insert(result, count)
+  table.insert(result, oldest)
+  if admitted == 0 then break end
 end
-local oldest = now
-local first = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-if first[2] then oldest = tonumber(first[2]) end
-if count > 0 then redis.call('PEXPIRE', KEYS[1], window) end
-return {admitted, count, oldest}
+return result
 `;
