@@ -1,6 +1,7 @@
 /**
  * `npm run bench:intake`: how many signed petitions intake stores per second, and how fast it answers at 500/s and
- * 1,000/s. Starts the built intake on a database of its own (dropped afterwards, even on Ctrl-C), measures, writes
+ * 1,000/s. Starts the built intake (one or more replicas) on a database of its own (dropped afterwards, even on
+ * Ctrl-C), with the Kafka broker that already runs (the outbox relay publishes to it), measures, writes
  * bench/results/intake-<timestamp>.{json,md,svg} and prints the headline as the last line on stdout. Progress goes
  * to stderr. A script, not a test: its figures depend on the machine, so nothing here fails on a threshold.
  */
@@ -23,8 +24,7 @@ import { parseOptions, USAGE, UsageError, type BenchOptions } from './bench/opti
 import { closedLoopPhase, openLoopPhase, type PhaseContext } from './bench/phases';
 import { writeReport, type BenchReport, type Headline, type PhaseReport } from './bench/report';
 import { SignedRequestFactory } from './bench/signed-requests';
-import { KafkaControl } from './start/kafka-control';
-import { localBrokerAddress } from './start/kafka';
+import { brokerAnswers, localBrokerAddress } from './start/kafka';
 import { DEFAULT_DATABASE_URL, redactUrl } from './start/preflight';
 
 const DIST_ROOT = join(__dirname, '..');
@@ -36,7 +36,6 @@ function say(line: string): void {
 /** What a run holds, so that a Ctrl-C at any point undoes exactly what was done. */
 interface Held {
   cancelled: boolean;
-  kafka?: KafkaControl;
   database?: BenchDatabase;
   intakes: IntakeProcess[];
 }
@@ -50,7 +49,6 @@ function onSignals(held: Held): void {
     else {
       say(`${signal} again: killing intake at once (the database is still dropped)`);
       for (const intake of held.intakes) intake.kill();
-      held.kafka?.kill();
     }
   };
   process.on('SIGINT', handle);
@@ -77,13 +75,12 @@ function rateLimitEnv(stamp: string, notes: string[]): Record<string, string> {
 
 async function startIntake(held: Held, options: BenchOptions, stamp: string, env: Record<string, string>) {
   const brokers = process.env.KAFKA_BROKERS ?? localBrokerAddress();
-  held.kafka = new KafkaControl(
-    brokers,
-    process.env.KAFKA_BROKERS !== undefined,
-    (line) => say(line),
-    (line) => say(`kafka: ${line}`),
-  );
-  if (!(await held.kafka.ensure(() => held.cancelled))) throw new Error(`no Kafka broker on ${brokers}`);
+  // Used, never started or stopped here: a broker is shared (other programs' consumers and tests may be on it), so a
+  // benchmark that started one would pull it away from them when it ends.
+  if (!(await brokerAnswers(brokers))) {
+    throw new Error(`no Kafka broker answers on ${brokers}: start one (npm run kafka:start) or set KAFKA_BROKERS`);
+  }
+  say(`Kafka answers on ${brokers}`);
   const adminUrl = process.env.DATABASE_ADMIN_URL ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
   held.database = await BenchDatabase.create(adminUrl);
   say(`database ${held.database.name} created on ${redactUrl(adminUrl)}`);
@@ -249,7 +246,6 @@ async function cleanUp(held: Held): Promise<boolean> {
       },
     );
   }
-  if (held.kafka) say(`kafka: ${await held.kafka.stop()}`);
   return clean;
 }
 

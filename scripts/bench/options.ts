@@ -20,8 +20,9 @@ export interface BenchOptions {
 
 export const USAGE = `npm run bench:intake [-- options]
 
-Starts the built intake on a fresh database, warms it up, then measures signed POST /petitions:
-a closed loop per --concurrency value (maximum throughput) and an open loop per --rate (latency).
+Starts the built intake (--replicas processes) on a fresh database, warms it up, then measures signed
+POST /petitions: a closed loop per --concurrency value (maximum throughput) and an open loop per --rate (latency).
+Kafka must already answer (KAFKA_BROKERS, default 127.0.0.1:9092): the benchmark never starts or stops a broker.
 
   --concurrency N[,N...]  keep-alive connections of the closed-loop phase(s)   (default 64)
   --duration S            seconds of each measured phase                       (default 20)
