@@ -61,6 +61,83 @@ function validPayloads(): { [T in EventType]: EventPayloads[T] } {
       resolveBy: '2025-06-06T08:00:00.000Z',
       issuedAt: '2025-06-01T08:00:05.000Z',
     },
+    'work-order.withdrawn': {
+      petitionId: PETITION_ID,
+      departmentCode: 'POWER',
+      reason: 'transferred: not a power matter',
+      nextDepartment: 'URBAN',
+      withdrawnAt: '2025-06-01T09:00:00.000Z',
+    },
+    'petition.triage-queued': {
+      petitionId: PETITION_ID,
+      suggestedDepartment: 'TOWN',
+      suggestedCategory: 'neighbourhood-dispute',
+      confidence: 0.31,
+      doubts: ['confidence 0.31 below 0.40'],
+      receivedAt: '2025-06-01T08:00:00.000Z',
+      queuedAt: '2025-06-01T08:00:05.000Z',
+    },
+    'petition.reassigned': {
+      petitionId: PETITION_ID,
+      fromDepartment: 'POWER',
+      departmentCode: 'URBAN',
+      coDepartments: [],
+      category: 'street-light',
+      complexity: 'general',
+      urgent: false,
+      cause: 'transfer',
+      reason: 'street lights are URBAN’s',
+      chain: [
+        {
+          fromDepartment: 'POWER',
+          toDepartment: 'URBAN',
+          reason: '路灯归城管',
+          heldSeconds: 600,
+          at: '2025-06-01T08:10:05.000Z',
+        },
+      ],
+      receivedAt: '2025-06-01T08:00:00.000Z',
+      reassignedAt: '2025-06-01T08:10:05.000Z',
+    },
+    'petition.coordination-required': {
+      petitionId: PETITION_ID,
+      departmentCode: 'POWER',
+      trigger: 'ping-pong',
+      returnedBy: ['POWER', 'URBAN'],
+      chain: [],
+      requiredAt: '2025-06-01T09:00:00.000Z',
+    },
+    'petition.acknowledgement-overdue': {
+      petitionId: PETITION_ID,
+      departmentCode: 'POWER',
+      role: 'primary',
+      urgent: true,
+      issuedAt: '2025-06-01T08:00:05.000Z',
+      acknowledgeBy: '2025-06-01T08:15:05.000Z',
+      escalatedAt: '2025-06-01T08:15:06.000Z',
+      escalatedTo: { level: 'town', scope: 'FUKOU_TOWN', personId: 't-1', name: '张卫东', role: '镇级值班干部' },
+    },
+    'duty.notification-requested': {
+      petitionId: PETITION_ID,
+      reason: 'urgent-petition',
+      recipient: { level: 'grid', scope: 'FULING-02', personId: 'g-1', name: '许文斌', role: '网格员' },
+      message: '紧急诉求：杨家山停电了，变压器着火了在冒烟',
+      requestedAt: '2025-06-01T08:00:05.000Z',
+    },
+    'department.transfer-requested': {
+      petitionId: PETITION_ID,
+      departmentCode: 'POWER',
+      reason: '路灯不归供电公司管',
+      suggestedDepartment: 'URBAN',
+      requestedAt: '2025-06-01T08:10:00.000Z',
+    },
+    'department.extension-requested': {
+      petitionId: PETITION_ID,
+      departmentCode: 'POWER',
+      reason: '需更换变压器',
+      days: 5,
+      requestedAt: '2025-06-02T08:00:00.000Z',
+    },
     'department.acknowledged': {
       petitionId: PETITION_ID,
       departmentCode: 'POWER',
@@ -288,16 +365,18 @@ describe('decodePayload', () => {
 });
 
 describe('catalog', () => {
-  it('given a department assignments topic, when asked which types travel on it, then only work-order.issued', () => {
-    expect(eventTypesOnTopic('dept.POWER.assignments')).toEqual(['work-order.issued']);
-    expect(eventTypesOnTopic('dept.WATER_2.assignments')).toEqual(['work-order.issued']);
+  it('given a department assignments topic, when asked which types travel on it, then the work orders', () => {
+    expect(eventTypesOnTopic('dept.POWER.assignments')).toEqual(['work-order.issued', 'work-order.withdrawn']);
+    expect(eventTypesOnTopic('dept.WATER_2.assignments')).toEqual(['work-order.issued', 'work-order.withdrawn']);
   });
 
-  it('given dept.responses, when asked which types travel on it, then the three department answers', () => {
+  it('given dept.responses, when asked which types travel on it, then the five department answers', () => {
     expect(eventTypesOnTopic('dept.responses')).toEqual([
       'department.acknowledged',
       'department.progress-reported',
       'department.resolved',
+      'department.transfer-requested',
+      'department.extension-requested',
     ]);
   });
 
@@ -316,6 +395,7 @@ describe('catalog', () => {
     expect(allTopicPatterns().sort()).toEqual([
       'accountability.events',
       'channel.inbound',
+      'channel.outbound',
       'deadline.events',
       'dept.responses',
       'dept.{departmentCode}.assignments',

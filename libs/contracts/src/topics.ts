@@ -8,6 +8,8 @@ export const Topics = {
   disclosureEvents: 'disclosure.events',
   /** Messages from the upstream channels for intake to take in; personal data, read by intake only. */
   channelInbound: 'channel.inbound',
+  /** Messages for the channels to deliver (routing: notifications to the official on duty). */
+  channelOutbound: 'channel.outbound',
 } as const;
 
 export type FixedTopic = (typeof Topics)[keyof typeof Topics];

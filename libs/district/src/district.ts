@@ -37,6 +37,48 @@ export interface Category {
   /** A grouping for menus (Open311 `group`). */
   group: string;
 }
+/** A chat group (群) of a channel, bound to the grid it serves: a message from the group is about that grid. */
+export interface ChatGroup {
+  code: string;
+  name: string;
+  channel: string;
+  grid: string;
+}
+/** Another name residents use for a unit or a town in their messages ("和城国际" for 和城国际小区). */
+export interface PlaceAlias {
+  name: string;
+  town?: string;
+  unit?: string;
+}
+/** The levels of the duty roster (值班), from the widest to the narrowest; `village` is any unit (村, 社区, 园区). */
+export const DUTY_LEVELS = ['district', 'town', 'village', 'grid'] as const;
+export type DutyLevel = (typeof DUTY_LEVELS)[number];
+/** An official on a duty roster, acting in office: how they are reached when an urgent petition comes in. */
+export interface DutyPerson {
+  id: string;
+  name: string;
+  role: string;
+  /** The channel and the handle on it through which notifications reach them. */
+  channel?: string;
+  handle?: string;
+}
+/**
+ * One shift of a rota: local times `HH:MM` (`to` may be `24:00`; a `to` before `from` runs past midnight), on the
+ * ISO weekdays it starts on (1 = Monday … 7 = Sunday; every day when absent).
+ */
+export interface Shift {
+  from: string;
+  to: string;
+  days?: number[];
+  person: DutyPerson;
+}
+/** A 24-hour rota for one place of one level: its shifts cover every minute of the week exactly once. */
+export interface DutyRoster {
+  level: DutyLevel;
+  /** The district's code, a town's, a unit's or a grid's, as the level says. */
+  scope: string;
+  shifts: Shift[];
+}
 export interface District {
   district: { code: string; name: string };
   towns: Town[];
@@ -44,6 +86,15 @@ export interface District {
   departments: Department[];
   categories: Category[];
   sla: { general: { resolveWithinDays: number }; complex: { resolveWithinDays: number } };
+  /** The file's version, changed whenever its content is (recorded in every assignment made under it). */
+  version?: string;
+  /** The district's offset from UTC (`+08:00`): the duty roster's times are local. */
+  utcOffset?: string;
+  placeAliases?: PlaceAlias[];
+  chatGroups?: ChatGroup[];
+  dutyRosters?: DutyRoster[];
+  /** Routing's classifier categories (lexicon codes) that are called otherwise in this catalogue. */
+  categoryAliases?: Record<string, string>;
 }
 
 /** The demo district (涪口区) from the source articles: the default jurisdiction until an operator loads another. */

@@ -2,9 +2,42 @@ import { Module } from '@nestjs/common';
 import { AssignmentRepository } from './assignments/assignment.repository';
 import { AssignmentService } from './assignments/assignment.service';
 import { PetitionEventsConsumer } from './assignments/petition-events.consumer';
+import { ReassignmentService } from './assignments/reassignment.service';
+import { classifierProvider } from './classifier.provider';
+import { DistrictAdminController } from './district/district-admin.controller';
+import { DistrictRepository } from './district/district.repository';
+import { DistrictService } from './district/district.service';
+import { authenticatorProvider } from './http/authenticator.provider';
+import { BearerGuard } from './http/bearer.guard';
+import { DutyNotifier } from './jurisdiction/duty-notifier';
+import { TrainingLabelRepository } from './labels/training-label.repository';
+import { RoutedPetitionRepository } from './petitions/routed-petition.repository';
+import { TriageQueue } from './triage/triage-queue';
+import { TriageController } from './triage/triage.controller';
+import { TriageRepository } from './triage/triage.repository';
+import { TriageService } from './triage/triage.service';
+import { WorkOrderRepository } from './work-orders/work-order.repository';
+import { WorkOrderService } from './work-orders/work-order.service';
 
 @Module({
-  controllers: [PetitionEventsConsumer],
-  providers: [AssignmentRepository, AssignmentService],
+  controllers: [PetitionEventsConsumer, TriageController, DistrictAdminController],
+  providers: [
+    classifierProvider,
+    authenticatorProvider,
+    BearerGuard,
+    DistrictRepository,
+    DistrictService,
+    RoutedPetitionRepository,
+    AssignmentRepository,
+    AssignmentService,
+    ReassignmentService,
+    WorkOrderRepository,
+    WorkOrderService,
+    DutyNotifier,
+    TriageRepository,
+    TriageQueue,
+    TriageService,
+    TrainingLabelRepository,
+  ],
 })
 export class RoutingModule {}

@@ -1,4 +1,4 @@
-import { IsISO8601, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 
 /** Fields every answer from a department system carries on `dept.responses`. */
 abstract class DepartmentResponseV1 {
@@ -29,4 +29,25 @@ export class DepartmentResolvedV1 extends DepartmentResponseV1 {
   static readonly version = 1;
   @IsString() @Length(1, 4000) result!: string;
   @IsISO8601({ strict: true }) resolvedAt!: string;
+}
+
+/**
+ * dept.responses · `department.transfer-requested` v1: "not ours" (退回): the department asks routing to give the
+ * petition to another one, with its reason and, if it knows, the department it thinks is right.
+ */
+export class DepartmentTransferRequestedV1 extends DepartmentResponseV1 {
+  static readonly type = 'department.transfer-requested';
+  static readonly version = 1;
+  @IsString() @Length(1, 500) reason!: string;
+  @IsOptional() @Matches(/^[A-Z][A-Z0-9_]*$/) suggestedDepartment?: string;
+  @IsISO8601({ strict: true }) requestedAt!: string;
+}
+
+/** dept.responses · `department.extension-requested` v1: the department asks for more days, with its reason. */
+export class DepartmentExtensionRequestedV1 extends DepartmentResponseV1 {
+  static readonly type = 'department.extension-requested';
+  static readonly version = 1;
+  @IsString() @Length(1, 500) reason!: string;
+  @IsInt() @Min(1) @Max(30) days!: number;
+  @IsISO8601({ strict: true }) requestedAt!: string;
 }

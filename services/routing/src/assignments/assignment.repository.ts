@@ -23,4 +23,8 @@ export class AssignmentRepository {
   findByPetition(petitionId: string): Promise<AssignmentEntity | null> {
     return this.unitOfWork.reader().findOne(AssignmentEntity, { where: { petitionId } });
   }
+
+  async save(assignment: AssignmentEntity): Promise<void> {
+    await this.unitOfWork.transactional().save(AssignmentEntity, assignment);
+  }
 }

@@ -1,77 +1,139 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { deptAssignmentsTopic, type PetitionReceivedV1 } from '@petitions/contracts';
-import { resolveWithinDays } from '@petitions/district';
+import type { PetitionReceivedV1 } from '@petitions/contracts';
+import type { DistrictFile } from '@petitions/district';
 import { EventFactory, Outbox, type IncomingEvent } from '@petitions/messaging';
 import { CLOCK, type Clock } from '@petitions/platform';
+import { SERVICE_CONFIG } from '@petitions/runtime';
+import { type Classifier, placeKindOf, placeKindsOf } from '../classifier';
+import { CLASSIFIER } from '../classifier.provider';
+import type { RoutingConfig } from '../config';
+import { decideRouting, type RoutingDecision } from '../decisions/routing-decision';
+import { assignedPayload, type PetitionFacts, urgentNotice } from '../decisions/work-orders';
+import { DistrictService } from '../district/district.service';
+import { dutyOfficerFor } from '../jurisdiction/duty';
+import { DutyNotifier } from '../jurisdiction/duty-notifier';
+import { locate } from '../jurisdiction/location';
+import { RoutedPetitionEntity } from '../petitions/routed-petition.entity';
+import { factsOf, RoutedPetitionRepository } from '../petitions/routed-petition.repository';
+import { TriageQueue } from '../triage/triage-queue';
+import { type Cause, WorkOrderService } from '../work-orders/work-order.service';
 import { AssignmentEntity } from './assignment.entity';
 import { AssignmentRepository } from './assignment.repository';
-import { routePetition } from './routing-rules';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
+/** Decides each new petition's department (交办) and sends it out, or queues it for an operator. */
 @Injectable()
 export class AssignmentService {
   constructor(
+    private readonly petitions: RoutedPetitionRepository,
     private readonly assignments: AssignmentRepository,
+    private readonly districts: DistrictService,
+    private readonly workOrders: WorkOrderService,
+    private readonly triage: TriageQueue,
+    private readonly duty: DutyNotifier,
     private readonly outbox: Outbox,
     private readonly events: EventFactory,
+    @Inject(CLASSIFIER) private readonly classifier: Classifier,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(SERVICE_CONFIG) private readonly config: RoutingConfig,
   ) {}
 
-  /** Decides the department, stores the decision, and issues the work orders (one per department involved). */
-  async assign({ envelope, payload }: IncomingEvent<PetitionReceivedV1>): Promise<void> {
-    const decision = routePetition(payload.text);
-    const assignedAt = this.clock.now();
-    const assignment = Object.assign(new AssignmentEntity(), {
-      petitionId: payload.petitionId,
-      ...decision,
-      assignedAt,
+  /** A new petition: locate, classify, decide; then assign at once or queue for triage. Idempotent per petition. */
+  async onReceived({ envelope, payload }: IncomingEvent<PetitionReceivedV1>): Promise<void> {
+    const file = await this.districts.current();
+    const { district } = file;
+    const location = locate(district, payload);
+    const classification = this.classifier.classify(payload.text, {
+      channel: payload.channel,
+      town: location.town,
+      unit: location.unit,
+      unitKind: placeKindOf(location, placeKindsOf(district)),
     });
-    if (!(await this.assignments.insertIfNew(assignment))) return;
+    const decision = decideRouting({
+      classification,
+      channelCategory: payload.category,
+      location,
+      district,
+      confidenceThreshold: this.config.ROUTING_TRIAGE_CONFIDENCE,
+    });
+    const petition = Object.assign(new RoutedPetitionEntity(), {
+      petitionId: payload.petitionId,
+      channel: payload.channel,
+      text: payload.text,
+      town: location.town ?? null,
+      unit: location.unit ?? null,
+      grid: location.grid ?? null,
+      locationSource: location.source,
+      address: payload.address ?? null,
+      latitude: payload.latitude ?? null,
+      longitude: payload.longitude ?? null,
+      channelCategory: payload.category ?? null,
+      receivedAt: new Date(payload.receivedAt),
+      receivedEventId: envelope.eventId,
+      correlationId: envelope.correlationId,
+    } satisfies RoutedPetitionEntity);
+    if (!(await this.petitions.insertIfNew(petition))) return;
+    if (decision.disposition === 'triage') return this.triage.queue(factsOf(petition), decision, envelope);
+    await this.assign({ petition: factsOf(petition), decision, file, cause: envelope });
+  }
 
-    const location = {
-      ...(payload.town ? { town: payload.town } : {}),
-      ...(payload.unit ? { unit: payload.unit } : {}),
-    };
-    const options = { key: payload.petitionId, cause: envelope };
-    const resolveBy = new Date(Date.parse(payload.receivedAt) + resolveWithinDays(decision.complexity) * DAY_MS);
-    const workOrders = [decision.departmentCode, ...decision.coDepartments].map((departmentCode, index) =>
-      this.events.create(
-        'work-order.issued',
-        {
-          petitionId: payload.petitionId,
-          departmentCode,
-          role: index === 0 ? 'primary' : 'co',
-          summary: payload.text,
-          category: decision.category,
-          ...location,
-          complexity: decision.complexity,
-          urgent: decision.urgent,
-          coDepartments: decision.coDepartments,
-          resolveBy: resolveBy.toISOString(),
-          issuedAt: assignedAt.toISOString(),
-        },
-        { ...options, topic: deptAssignmentsTopic(departmentCode) },
-      ),
-    );
-    await this.outbox.append([
-      this.events.create(
-        'petition.assigned',
-        {
-          petitionId: payload.petitionId,
-          departmentCode: decision.departmentCode,
-          coDepartments: decision.coDepartments,
-          category: decision.category,
-          complexity: decision.complexity,
-          urgent: decision.urgent,
-          ...location,
-          reason: decision.reason,
-          receivedAt: payload.receivedAt,
-          assignedAt: assignedAt.toISOString(),
-        },
-        options,
-      ),
-      ...workOrders,
-    ]);
+  /**
+   * Sends a decision out: the assignment (petition.assigned, naming who is on duty at receipt), one work order per
+   * department, at once a notice to the official on duty when it is urgent, and a review item when it was urgent
+   * but in doubt. Used for the classifier's decisions and for operators' triage decisions alike.
+   */
+  async assign(input: {
+    petition: PetitionFacts;
+    decision: RoutingDecision;
+    file: DistrictFile;
+    cause: Cause;
+  }): Promise<void> {
+    const { petition, decision, file, cause } = input;
+    const assignedAt = this.clock.now();
+    const onDuty = dutyOfficerFor(file.district, petition, petition.receivedAt);
+    const payload = assignedPayload({
+      petition,
+      decision,
+      onDuty,
+      assignedAt,
+      districtVersion: file.version,
+      modelVersion: this.classifier.modelVersion,
+    });
+    const assignment = Object.assign(new AssignmentEntity(), {
+      petitionId: petition.petitionId,
+      departmentCode: decision.departmentCode,
+      coDepartments: decision.coDepartments,
+      category: decision.category,
+      complexity: decision.complexity,
+      urgent: decision.urgent,
+      reason: payload.reason,
+      assignedAt,
+      confidence: decision.confidence,
+      decidedBy: decision.decidedBy,
+      needsReview: decision.needsReview,
+      handlingTown: decision.handlingTown ?? null,
+      onDuty: payload.onDuty ?? null,
+      districtVersion: file.version,
+      modelVersion: this.classifier.modelVersion,
+      firstDepartment: decision.departmentCode,
+      heldSince: assignedAt,
+      chain: [],
+      returnedBy: [],
+      coordinatedAt: null,
+    } satisfies AssignmentEntity);
+    if (!(await this.assignments.insertIfNew(assignment))) return;
+    const assigned = this.events.create('petition.assigned', payload, { key: petition.petitionId, cause });
+    await this.outbox.append([assigned]);
+    await this.workOrders.issue({ petition, decision, district: file.district, onDuty, cause });
+    if (decision.urgent && onDuty) {
+      const message = urgentNotice(petition, decision);
+      await this.duty.notify({
+        petitionId: petition.petitionId,
+        officer: onDuty,
+        reason: 'urgent-petition',
+        message,
+        cause,
+      });
+    }
+    if (decision.needsReview) await this.triage.queueReview(petition, decision, assigned.envelope.eventId);
   }
 }

@@ -10,6 +10,6 @@ export class PetitionEventsConsumer {
 
   @EventPattern('petition.received')
   onReceived(@Payload() event: IncomingEvent<PetitionReceivedV1>): Promise<void> {
-    return this.assignments.assign(event);
+    return this.assignments.onReceived(event);
   }
 }

@@ -32,6 +32,8 @@ export interface PetitionContext {
   unit?: string;
   /** An Open311 service code (a category code) chosen by the petitioner or the channel: it decides the department. */
   serviceCode?: string;
+  /** The kind of the unit (village, community, park) when the caller knows it from a newer district than the model's. */
+  unitKind?: string;
 }
 
 /** The routing decision: who acts, who helps, how fast, and why. */
@@ -48,6 +50,8 @@ export interface Classification {
 
 export interface Classifier {
   readonly modelVersion: string;
+  /** Every department the model can choose. */
+  readonly departments: readonly string[];
   classify(text: string, context?: PetitionContext): Classification;
 }
 
@@ -79,6 +83,7 @@ function percent(probability: number): string {
 
 class ModelClassifier implements Classifier {
   readonly modelVersion: string;
+  readonly departments: readonly string[];
   private readonly index: Map<string, number>;
   private readonly complexityIndex: Map<string, number>;
   private readonly lexicon: Lexicon;
@@ -89,6 +94,7 @@ class ModelClassifier implements Classifier {
     district: District,
   ) {
     this.modelVersion = model.modelVersion;
+    this.departments = [...model.classes];
     this.index = indexOfVocabulary(model.vocabulary);
     this.complexityIndex = indexOfVocabulary(model.complexityVocabulary);
     this.lexicon = lexiconOf(model.lexicon);
@@ -97,7 +103,7 @@ class ModelClassifier implements Classifier {
 
   classify(text: string, context: PetitionContext = {}): Classification {
     const normalised = normalise(text);
-    const unitKind = placeKindOf(context, this.places);
+    const unitKind = context.unitKind ?? placeKindOf(context, this.places);
     const features = featuresOf(
       text,
       { channel: context.channel, unitKind },

@@ -8,7 +8,7 @@ export {
 } from './classifier';
 export { DatasetError, type LabelledPetition, parsePetitions } from './dataset';
 export { crossValidate, evaluate, type Evaluation, type EvaluationSummary, type Prediction } from './evaluation';
-export { placeKindsOf } from './features';
+export { placeKindOf, placeKindsOf } from './features';
 export { loadClassifier, loadModel, shippedModelCandidates, shippedModelPath } from './model-file';
 export { ModelFormatError, parseModel, type RoutingModel, serialiseModel } from './model';
 export { formatEvaluation } from './report';

@@ -1,4 +1,5 @@
 import { Init1795852409113 } from './1795852409113-Init';
+import { ClassifiedRouting1795865781620 } from './1795865781620-ClassifiedRouting';
 
 /** In order of application. Never edit a migration that has landed: add a new one. */
-export const routingMigrations = [Init1795852409113];
+export const routingMigrations = [Init1795852409113, ClassifiedRouting1795865781620];
