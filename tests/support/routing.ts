@@ -8,8 +8,10 @@ import {
 } from '@petitions/contracts';
 import { DEPARTMENT_CODES } from '@petitions/district';
 import { consumerGroupId } from '@petitions/messaging';
-import { createTestKafka, ensureTopics, moveGroupToEnd, type RecordedMessage } from '@petitions/testing';
+import { createTestKafka, ensureTopics, moveGroupToEnd, TopicRecorder, type RecordedMessage } from '@petitions/testing';
 import type { Producer } from 'kafkajs';
+import { ServiceProcess } from './service-process';
+import { TestDatabase } from './test-database';
 
 /** Every topic routing writes to, for a recorder. */
 export const ROUTING_OUTPUT_TOPICS = [
@@ -115,4 +117,44 @@ export function call(
     },
     ...(body !== undefined ? { body } : {}),
   });
+}
+
+/** Routing alone as a process on a database of its own, with a recorder of everything it writes and a producer. */
+export class RoutingUnderTest {
+  private constructor(
+    readonly db: TestDatabase,
+    readonly routing: ServiceProcess,
+    readonly recorder: TopicRecorder,
+    readonly producer: Producer,
+  ) {}
+
+  static async start(label: string, port: number, env: Record<string, string> = {}): Promise<RoutingUnderTest> {
+    const kafka = createTestKafka();
+    const db = await TestDatabase.create(`it_${label.replace(/\W/g, '_')}`);
+    const groupPrefix = await freshRoutingGroups(label);
+    const recorder = await TopicRecorder.start(kafka, ROUTING_OUTPUT_TOPICS, { fromBeginning: false });
+    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    const routing = await ServiceProcess.start('routing', port, {
+      env: { DATABASE_URL: db.url, KAFKA_CONSUMER_GROUP_PREFIX: groupPrefix, ...routingCredentialsEnv(), ...env },
+    });
+    return new RoutingUnderTest(db, routing, recorder, producer);
+  }
+
+  get url(): string {
+    return this.routing.url;
+  }
+
+  /** The messages of one type about one petition, once there are `count` of them. */
+  async waitFor(petitionId: string, type: string, count = 1): Promise<RecordedMessage[]> {
+    const messages = await this.recorder.waitFor((all) => about(all, petitionId, type).length >= count, 30_000);
+    return about(messages, petitionId, type);
+  }
+
+  async stop(): Promise<void> {
+    await this.recorder.stop();
+    await this.producer.disconnect();
+    await this.routing.stop();
+    await this.db.drop();
+  }
 }

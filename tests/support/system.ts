@@ -7,7 +7,7 @@ import type { TestDatabase } from './test-database';
 /** What each service consumes (mirrors its @EventPattern handlers), to start its fresh groups at the topics' ends. */
 const CONSUMED: Record<string, readonly string[]> = {
   intake: [Topics.channelInbound, Topics.routingEvents, Topics.deptResponses, Topics.deadlineEvents],
-  routing: [Topics.petitionEvents],
+  routing: [Topics.petitionEvents, Topics.deptResponses],
   'deadline-tracking': [Topics.routingEvents, Topics.deptResponses],
   accountability: [Topics.petitionEvents, Topics.routingEvents, Topics.deptResponses, Topics.deadlineEvents],
   disclosure: [Topics.accountabilityEvents],

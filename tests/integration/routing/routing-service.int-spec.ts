@@ -1,21 +1,8 @@
 import type { PetitionAssignedV1, PetitionTriageQueuedV1, WorkOrderIssuedV1 } from '@petitions/contracts';
 import { DEMO_DISTRICT, type District } from '@petitions/district';
-import { createTestKafka, expectEventually, TopicRecorder } from '@petitions/testing';
-import type { Producer } from 'kafkajs';
+import { expectEventually, type RecordedMessage } from '@petitions/testing';
 import { stringify } from 'yaml';
-import {
-  about,
-  aPetition,
-  call,
-  freshRoutingGroups,
-  payloadOf,
-  publishReceived,
-  ROUTING_OUTPUT_TOPICS,
-  routingCredentialsEnv,
-  TOKENS,
-} from '../../support/routing';
-import { ServiceProcess } from '../../support/service-process';
-import { TestDatabase } from '../../support/test-database';
+import { about, aPetition, call, payloadOf, publishReceived, RoutingUnderTest, TOKENS } from '../../support/routing';
 
 /**
  * Routing on its own, as a process on real Kafka and PostgreSQL: the classifier decides, a petition in doubt waits in
@@ -28,34 +15,18 @@ const PORT = 3180;
 const S1_RECEIVED_AT = '2026-07-07T12:05:01.000Z';
 
 describe('routing service', () => {
-  const kafka = createTestKafka();
-  let db: TestDatabase;
-  let routing: ServiceProcess;
-  let recorder: TopicRecorder;
-  let producer: Producer;
+  let system: RoutingUnderTest;
 
   beforeAll(async () => {
-    db = await TestDatabase.create('it_routing');
-    const groupPrefix = await freshRoutingGroups('routing');
-    recorder = await TopicRecorder.start(kafka, ROUTING_OUTPUT_TOPICS, { fromBeginning: false });
-    producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-    await producer.connect();
-    routing = await ServiceProcess.start('routing', PORT, {
-      env: { DATABASE_URL: db.url, KAFKA_CONSUMER_GROUP_PREFIX: groupPrefix, ...routingCredentialsEnv() },
-    });
+    system = await RoutingUnderTest.start('routing', PORT);
   });
 
   afterAll(async () => {
-    await recorder?.stop();
-    await producer?.disconnect();
-    await routing?.stop();
-    await db?.drop();
+    await system?.stop();
   });
 
-  async function waitFor(petitionId: string, type: string, count = 1): Promise<ReturnType<typeof about>> {
-    const messages = await recorder.waitFor((all) => about(all, petitionId, type).length >= count, 30_000);
-    return about(messages, petitionId, type);
-  }
+  const waitFor = (petitionId: string, type: string, count = 1): Promise<RecordedMessage[]> =>
+    system.waitFor(petitionId, type, count);
 
   it('S1: assigns an urgent fire at once to FIRE with POWER, names the grid worker on duty and notifies them', async () => {
     const petition = aPetition({
@@ -65,7 +36,7 @@ describe('routing service', () => {
       grid: 'FULING-02',
       receivedAt: S1_RECEIVED_AT,
     });
-    const receivedEventId = await publishReceived(producer, petition);
+    const receivedEventId = await publishReceived(system.producer, petition);
 
     const [assigned] = await waitFor(petition.petitionId, 'petition.assigned');
     expect(assigned?.headers['causation-id']).toBe(receivedEventId);
@@ -100,7 +71,7 @@ describe('routing service', () => {
 
   it('uses the channel’s category when there is one: its department, urgency and complexity', async () => {
     const petition = aPetition({ text: '这条路晚上黑漆漆的', unit: 'NANJIANG', category: 'street-light' });
-    await publishReceived(producer, petition);
+    await publishReceived(system.producer, petition);
     const [assigned] = await waitFor(petition.petitionId, 'petition.assigned');
     expect(payloadOf<PetitionAssignedV1>(assigned!)).toMatchObject({
       departmentCode: 'URBAN',
@@ -115,19 +86,19 @@ describe('routing service', () => {
     const unsure = aPetition({ text: '请问这个怎么办', unit: 'FULING' });
 
     it('queues a petition routing is not sure of: nothing goes to a department', async () => {
-      await publishReceived(producer, unsure);
+      await publishReceived(system.producer, unsure);
       const [queued] = await waitFor(unsure.petitionId, 'petition.triage-queued');
       expect(payloadOf<PetitionTriageQueuedV1>(queued!).confidence).toBeLessThan(0.4);
-      expect(about(recorder.messages(), unsure.petitionId, 'petition.assigned')).toEqual([]);
-      expect(about(recorder.messages(), unsure.petitionId, 'work-order.issued')).toEqual([]);
+      expect(about(system.recorder.messages(), unsure.petitionId, 'petition.assigned')).toEqual([]);
+      expect(about(system.recorder.messages(), unsure.petitionId, 'work-order.issued')).toEqual([]);
     });
 
     it('shows the queue to operators only', async () => {
-      expect((await call(`${routing.url}/triage`)).status).toBe(401);
-      expect((await call(`${routing.url}/triage`, { token: 'x'.repeat(40) })).status).toBe(401);
-      expect((await call(`${routing.url}/triage`, { token: TOKENS.fire })).status).toBe(403);
-      expect((await call(`${routing.url}/triage`, { token: TOKENS.admin })).status).toBe(403);
-      const response = await call(`${routing.url}/triage`, { token: TOKENS.operator });
+      expect((await call(`${system.url}/triage`)).status).toBe(401);
+      expect((await call(`${system.url}/triage`, { token: 'x'.repeat(40) })).status).toBe(401);
+      expect((await call(`${system.url}/triage`, { token: TOKENS.fire })).status).toBe(403);
+      expect((await call(`${system.url}/triage`, { token: TOKENS.admin })).status).toBe(403);
+      const response = await call(`${system.url}/triage`, { token: TOKENS.operator });
       expect(response.status).toBe(200);
       const { items } = (await response.json()) as { items: { petitionId: string; kind: string; text: string }[] };
       expect(items).toContainEqual(
@@ -136,7 +107,7 @@ describe('routing service', () => {
     });
 
     it('refuses a decision that does not fit the district, naming the problem', async () => {
-      const response = await call(`${routing.url}/triage/${unsure.petitionId}/decision`, {
+      const response = await call(`${system.url}/triage/${unsure.petitionId}/decision`, {
         method: 'POST',
         token: TOKENS.operator,
         body: { departmentCode: 'MOON' },
@@ -152,7 +123,7 @@ describe('routing service', () => {
     });
 
     it('assigns on the operator’s decision, and keeps it as a training label', async () => {
-      const response = await call(`${routing.url}/triage/${unsure.petitionId}/decision`, {
+      const response = await call(`${system.url}/triage/${unsure.petitionId}/decision`, {
         method: 'POST',
         token: TOKENS.operator,
         body: { departmentCode: 'HOUSING', note: '物业维修' },
@@ -171,10 +142,10 @@ describe('routing service', () => {
         decidedBy: 'operator',
         reason: 'operator op-triage: 物业维修',
       });
-      const [queued] = about(recorder.messages(), unsure.petitionId, 'petition.triage-queued');
+      const [queued] = about(system.recorder.messages(), unsure.petitionId, 'petition.triage-queued');
       expect(assigned?.headers['causation-id']).toBe(queued?.headers['event-id']);
       await waitFor(unsure.petitionId, 'work-order.issued');
-      const labels = await db.query<{ source: string; department_code: string; labelled_by: string }>(
+      const labels = await system.db.query<{ source: string; department_code: string; labelled_by: string }>(
         'SELECT source, department_code, labelled_by FROM routing.training_labels WHERE petition_id = $1',
         [unsure.petitionId],
       );
@@ -182,7 +153,7 @@ describe('routing service', () => {
     });
 
     it('refuses a second decision on the same petition', async () => {
-      const response = await call(`${routing.url}/triage/${unsure.petitionId}/decision`, {
+      const response = await call(`${system.url}/triage/${unsure.petitionId}/decision`, {
         method: 'POST',
         token: TOKENS.operator,
         body: { departmentCode: 'URBAN' },
@@ -202,8 +173,8 @@ describe('routing service', () => {
     }
 
     it('is for admins only', async () => {
-      expect((await call(`${routing.url}/admin/district`, { token: TOKENS.operator })).status).toBe(403);
-      const response = await call(`${routing.url}/admin/district`, { token: TOKENS.admin });
+      expect((await call(`${system.url}/admin/district`, { token: TOKENS.operator })).status).toBe(403);
+      const response = await call(`${system.url}/admin/district`, { token: TOKENS.admin });
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual({
         versions: [expect.objectContaining({ version: 'demo-2026.1', source: 'demo', active: true })],
@@ -214,7 +185,7 @@ describe('routing service', () => {
       const bad = changedDistrict('bad-1');
       bad.chatGroups![0]!.grid = 'MOON-01';
       bad.categories[0]!.department = 'NOWHERE';
-      const response = await call(`${routing.url}/admin/district`, {
+      const response = await call(`${system.url}/admin/district`, {
         method: 'PUT',
         token: TOKENS.admin,
         body: stringify(bad),
@@ -229,7 +200,7 @@ describe('routing service', () => {
           'categories[0].department: unknown department "NOWHERE"',
         ]),
       );
-      const versions = (await (await call(`${routing.url}/admin/district`, { token: TOKENS.admin })).json()) as {
+      const versions = (await (await call(`${system.url}/admin/district`, { token: TOKENS.admin })).json()) as {
         versions: { version: string; active: boolean }[];
       };
       expect(versions.versions.filter((version) => version.active).map((version) => version.version)).toEqual([
@@ -238,7 +209,7 @@ describe('routing service', () => {
     });
 
     it('switches a good file on without a restart, and assignments record its version', async () => {
-      const response = await call(`${routing.url}/admin/district`, {
+      const response = await call(`${system.url}/admin/district`, {
         method: 'PUT',
         token: TOKENS.admin,
         body: stringify(changedDistrict('test-2')),
@@ -253,13 +224,13 @@ describe('routing service', () => {
         grid: 'FULING-02',
         receivedAt: S1_RECEIVED_AT,
       });
-      await publishReceived(producer, petition);
+      await publishReceived(system.producer, petition);
       const [assigned] = await waitFor(petition.petitionId, 'petition.assigned');
       expect(payloadOf<PetitionAssignedV1>(assigned!)).toMatchObject({
         districtVersion: 'test-2',
         onDuty: { personId: 'g-new', name: '网格员 新人' },
       });
-      const rows = await db.query<{ district_version: string }>(
+      const rows = await system.db.query<{ district_version: string }>(
         'SELECT district_version FROM routing.assignments WHERE petition_id = $1',
         [petition.petitionId],
       );
@@ -269,7 +240,7 @@ describe('routing service', () => {
     it('refuses the same version with other content', async () => {
       const changed = changedDistrict('test-2');
       changed.district.name = '另一个区';
-      const response = await call(`${routing.url}/admin/district`, {
+      const response = await call(`${system.url}/admin/district`, {
         method: 'PUT',
         token: TOKENS.admin,
         body: changed,
@@ -278,11 +249,11 @@ describe('routing service', () => {
     });
 
     it('reloads the configured file (the demo) on request', async () => {
-      const response = await call(`${routing.url}/admin/district/reload`, { method: 'POST', token: TOKENS.admin });
+      const response = await call(`${system.url}/admin/district/reload`, { method: 'POST', token: TOKENS.admin });
       expect(response.status).toBe(200);
       expect(await response.json()).toMatchObject({ version: 'demo-2026.1', changed: true });
       await expectEventually(async () => {
-        const { versions } = (await (await call(`${routing.url}/admin/district`, { token: TOKENS.admin })).json()) as {
+        const { versions } = (await (await call(`${system.url}/admin/district`, { token: TOKENS.admin })).json()) as {
           versions: { version: string; active: boolean }[];
         };
         expect(versions.find((version) => version.active)?.version).toBe('demo-2026.1');

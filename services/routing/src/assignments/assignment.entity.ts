@@ -1,4 +1,4 @@
-import type { DutyOfficerV1, TransferStepV1 } from '@petitions/contracts';
+import type { Complexity, DutyOfficerV1, TransferStepV1 } from '@petitions/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
@@ -20,7 +20,7 @@ export class AssignmentEntity {
   category!: string;
 
   @Column('text')
-  complexity!: string;
+  complexity!: Complexity;
 
   @Column('boolean')
   urgent!: boolean;

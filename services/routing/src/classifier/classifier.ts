@@ -53,6 +53,8 @@ export interface Classifier {
   /** Every department the model can choose. */
   readonly departments: readonly string[];
   classify(text: string, context?: PetitionContext): Classification;
+  /** Every department by the primary model's probability for the text, highest first (no rules applied). */
+  rank(text: string, context?: PetitionContext): { code: string; probability: number }[];
 }
 
 export interface ClassifierOptions {
@@ -101,17 +103,26 @@ class ModelClassifier implements Classifier {
     this.places = placeKindsOf(district);
   }
 
-  classify(text: string, context: PetitionContext = {}): Classification {
-    const normalised = normalise(text);
+  rank(text: string, context: PetitionContext = {}): { code: string; probability: number }[] {
+    return this.ranked(this.modelView(text, context).probabilities);
+  }
+
+  /** What the primary model sees of a petition, and what it makes of it. */
+  private modelView(text: string, context: PetitionContext) {
     const unitKind = context.unitKind ?? placeKindOf(context, this.places);
     const features = featuresOf(
       text,
       { channel: context.channel, unitKind },
       { maxN: this.model.features.maxN, lexicon: this.lexicon },
     );
-    const named = departmentsWithWords(features, this.lexicon);
     const vector = vectorise(features, this.index);
-    const probabilities = predict(this.model.primary, vector);
+    return { unitKind, features, vector, probabilities: predict(this.model.primary, vector) };
+  }
+
+  classify(text: string, context: PetitionContext = {}): Classification {
+    const normalised = normalise(text);
+    const { unitKind, features, vector, probabilities } = this.modelView(text, context);
+    const named = departmentsWithWords(features, this.lexicon);
     const primary = this.decidePrimary(normalised, context, unitKind, probabilities, vector);
     const urgency = urgentMatches(normalised);
     const co = this.coDepartments({ normalised, primary: primary.departmentCode, vector, named, probabilities });

@@ -13,6 +13,27 @@ export class WorkOrderRepository {
       await this.unitOfWork.transactional().upsert(WorkOrderEntity, [...orders], ['petitionId', 'departmentCode']);
   }
 
+  /**
+   * Records a department's answer on its standing work order in one statement (no lost update against the
+   * escalation scanner); returns the order as it now is, or undefined when there was none standing.
+   */
+  async markAnswered(
+    petitionId: string,
+    departmentCode: string,
+    status: 'acknowledged' | 'resolved',
+    at: Date,
+  ): Promise<WorkOrderEntity | undefined> {
+    const manager = this.unitOfWork.transactional();
+    const table = qualifiedTable(manager, WorkOrderEntity);
+    const [rows] = await manager.query<[unknown[], number]>(
+      `UPDATE ${table} SET status = $3, acknowledged_at = COALESCE(acknowledged_at, $4), updated_at = now()
+        WHERE petition_id = $1 AND department_code = $2 AND status IN ('issued', 'acknowledged')
+        RETURNING petition_id`,
+      [petitionId, departmentCode, status, at],
+    );
+    return rows.length > 0 ? ((await this.find(petitionId, departmentCode)) ?? undefined) : undefined;
+  }
+
   find(petitionId: string, departmentCode: string): Promise<WorkOrderEntity | null> {
     return this.unitOfWork.reader().findOne(WorkOrderEntity, { where: { petitionId, departmentCode } });
   }

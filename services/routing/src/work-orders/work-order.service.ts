@@ -84,20 +84,17 @@ export class WorkOrderService {
     ]);
   }
 
-  /** Records a department's answer that changes its work order's state (acknowledged, resolved). */
-  async record(
+  /**
+   * Records a department's answer that changes its work order's state (acknowledged, resolved); a resolution
+   * without an acknowledgement first still means the department took the work order.
+   */
+  record(
     petitionId: string,
     departmentCode: string,
     change: 'acknowledged' | 'resolved',
     at: Date,
   ): Promise<WorkOrderEntity | undefined> {
-    const order = await this.orders.find(petitionId, departmentCode);
-    if (!order || order.status === 'withdrawn' || order.status === 'resolved') return undefined;
-    Object.assign(order, { status: change, updatedAt: this.clock.now() });
-    // A resolution without an acknowledgement first still means the department took the work order.
-    order.acknowledgedAt ??= at;
-    await this.orders.save([order]);
-    return order;
+    return this.orders.markAnswered(petitionId, departmentCode, change, at);
   }
 
   private entityOf(event: PendingEvent<'work-order.issued'>, issuedAt: Date): WorkOrderEntity {
