@@ -8,6 +8,7 @@ import { RoutingConfig } from './config';
 import { DistrictVersionEntity } from './district/district-version.entity';
 import { RoutingHttpErrorFilter } from './http/routing-http.error';
 import { TrainingLabelEntity } from './labels/training-label.entity';
+import { ModelVersionEntity } from './model/model-version.entity';
 import { routingMigrations } from './migrations';
 import { RoutedPetitionEntity } from './petitions/routed-petition.entity';
 import { RoutingModule } from './routing.module';
@@ -27,6 +28,7 @@ export const routingService: ServiceDefinition<RoutingConfig> = {
     TriageItemEntity,
     TrainingLabelEntity,
     DistrictVersionEntity,
+    ModelVersionEntity,
   ],
   migrations: routingMigrations,
   producedTopics: [

@@ -4,7 +4,6 @@ import { AssignmentService } from './assignments/assignment.service';
 import { PetitionEventsConsumer } from './assignments/petition-events.consumer';
 import { ReassignmentService } from './assignments/reassignment.service';
 import { TransferService } from './assignments/transfer.service';
-import { classifierProvider } from './classifier.provider';
 import { DepartmentDesk } from './departments/department-desk.service';
 import { DepartmentController } from './departments/department.controller';
 import { DistrictAdminController } from './district/district-admin.controller';
@@ -13,6 +12,9 @@ import { DistrictService } from './district/district.service';
 import { authenticatorProvider } from './http/authenticator.provider';
 import { BearerGuard } from './http/bearer.guard';
 import { DutyNotifier } from './jurisdiction/duty-notifier';
+import { ModelAdminController } from './model/model-admin.controller';
+import { ModelRepository } from './model/model.repository';
+import { ModelService } from './model/model.service';
 import { OutcomeLabels } from './labels/outcome-labels';
 import { TrainingLabelRepository } from './labels/training-label.repository';
 import { RoutedPetitionRepository } from './petitions/routed-petition.repository';
@@ -33,9 +35,11 @@ import { WorkOrderService } from './work-orders/work-order.service';
     TriageController,
     DistrictAdminController,
     DepartmentController,
+    ModelAdminController,
   ],
   providers: [
-    classifierProvider,
+    ModelRepository,
+    ModelService,
     authenticatorProvider,
     BearerGuard,
     DistrictRepository,

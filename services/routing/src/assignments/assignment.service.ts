@@ -4,8 +4,7 @@ import type { DistrictFile } from '@petitions/district';
 import { EventFactory, Outbox, type IncomingEvent } from '@petitions/messaging';
 import { CLOCK, type Clock } from '@petitions/platform';
 import { SERVICE_CONFIG } from '@petitions/runtime';
-import { type Classifier, placeKindOf, placeKindsOf } from '../classifier';
-import { CLASSIFIER } from '../classifier.provider';
+import { placeKindOf, placeKindsOf } from '../classifier';
 import type { RoutingConfig } from '../config';
 import { decideRouting, type RoutingDecision } from '../decisions/routing-decision';
 import { assignedPayload, type PetitionFacts, urgentNotice } from '../decisions/work-orders';
@@ -13,6 +12,7 @@ import { DistrictService } from '../district/district.service';
 import { dutyOfficerFor } from '../jurisdiction/duty';
 import { DutyNotifier } from '../jurisdiction/duty-notifier';
 import { locate } from '../jurisdiction/location';
+import { ModelService } from '../model/model.service';
 import { RoutedPetitionEntity } from '../petitions/routed-petition.entity';
 import { factsOf, RoutedPetitionRepository } from '../petitions/routed-petition.repository';
 import { TriageQueue } from '../triage/triage-queue';
@@ -32,7 +32,7 @@ export class AssignmentService {
     private readonly duty: DutyNotifier,
     private readonly outbox: Outbox,
     private readonly events: EventFactory,
-    @Inject(CLASSIFIER) private readonly classifier: Classifier,
+    private readonly models: ModelService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SERVICE_CONFIG) private readonly config: RoutingConfig,
   ) {}
@@ -42,7 +42,8 @@ export class AssignmentService {
     const file = await this.districts.current();
     const { district } = file;
     const location = locate(district, payload);
-    const classification = this.classifier.classify(payload.text, {
+    const classifier = await this.models.current();
+    const classification = classifier.classify(payload.text, {
       channel: payload.channel,
       town: location.town,
       unit: location.unit,
@@ -72,8 +73,16 @@ export class AssignmentService {
       correlationId: envelope.correlationId,
     } satisfies RoutedPetitionEntity);
     if (!(await this.petitions.insertIfNew(petition))) return;
-    if (decision.disposition === 'triage') return this.triage.queue(factsOf(petition), decision, envelope);
-    await this.assign({ petition: factsOf(petition), decision, file, cause: envelope });
+    if (decision.disposition === 'triage') {
+      return this.triage.queue(factsOf(petition), decision, envelope, classifier.modelVersion);
+    }
+    await this.assign({
+      petition: factsOf(petition),
+      decision,
+      file,
+      cause: envelope,
+      modelVersion: classifier.modelVersion,
+    });
   }
 
   /**
@@ -86,8 +95,10 @@ export class AssignmentService {
     decision: RoutingDecision;
     file: DistrictFile;
     cause: Cause;
+    /** The model that classified it; an operator's decision records the model that suggested it. */
+    modelVersion: string;
   }): Promise<void> {
-    const { petition, decision, file, cause } = input;
+    const { petition, decision, file, cause, modelVersion } = input;
     const assignedAt = this.clock.now();
     const onDuty = dutyOfficerFor(file.district, petition, petition.receivedAt);
     const payload = assignedPayload({
@@ -96,7 +107,7 @@ export class AssignmentService {
       onDuty,
       assignedAt,
       districtVersion: file.version,
-      modelVersion: this.classifier.modelVersion,
+      modelVersion,
     });
     const assignment = Object.assign(new AssignmentEntity(), {
       petitionId: petition.petitionId,
@@ -113,7 +124,7 @@ export class AssignmentService {
       handlingTown: decision.handlingTown ?? null,
       onDuty: payload.onDuty ?? null,
       districtVersion: file.version,
-      modelVersion: this.classifier.modelVersion,
+      modelVersion,
       firstDepartment: decision.departmentCode,
       heldSince: assignedAt,
       chain: [],
@@ -134,6 +145,7 @@ export class AssignmentService {
         cause,
       });
     }
-    if (decision.needsReview) await this.triage.queueReview(petition, decision, assigned.envelope.eventId);
+    if (decision.needsReview)
+      await this.triage.queueReview(petition, decision, assigned.envelope.eventId, modelVersion);
   }
 }

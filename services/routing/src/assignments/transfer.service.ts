@@ -2,11 +2,11 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { DepartmentTransferRequestedV1 } from '@petitions/contracts';
 import { EventFactory, type IncomingEvent, Outbox } from '@petitions/messaging';
 import { CLOCK, type Clock, lockForTransaction, UnitOfWork } from '@petitions/platform';
-import { type Classifier, placeKindOf, placeKindsOf } from '../classifier';
-import { CLASSIFIER } from '../classifier.provider';
+import { placeKindOf, placeKindsOf } from '../classifier';
 import { catalogueCategory, TERRITORIAL } from '../decisions/routing-decision';
 import { decideTransfer } from '../decisions/transfer-decision';
 import { DistrictService } from '../district/district.service';
+import { ModelService } from '../model/model.service';
 import { RoutedPetitionRepository } from '../petitions/routed-petition.repository';
 import { AssignmentRepository } from './assignment.repository';
 import { type NewDepartments, ReassignmentService } from './reassignment.service';
@@ -28,7 +28,7 @@ export class TransferService {
     private readonly districts: DistrictService,
     private readonly outbox: Outbox,
     private readonly events: EventFactory,
-    @Inject(CLASSIFIER) private readonly classifier: Classifier,
+    private readonly models: ModelService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -43,7 +43,7 @@ export class TransferService {
     const { district } = await this.districts.current();
     const now = this.clock.now();
     const location = { town: petition.town ?? undefined, unit: petition.unit ?? undefined };
-    const ranking = this.classifier.rank(petition.text, {
+    const ranking = (await this.models.current()).rank(petition.text, {
       channel: petition.channel,
       ...location,
       unitKind: placeKindOf(location, placeKindsOf(district)),

@@ -6,10 +6,9 @@ import { ensureTopics } from '@petitions/messaging';
 import { CLOCK, type Clock, lockForTransaction, UnitOfWork } from '@petitions/platform';
 import { KAFKA, SERVICE_CONFIG } from '@petitions/runtime';
 import type { Kafka } from 'kafkajs';
-import { type Classifier } from '../classifier';
-import { CLASSIFIER } from '../classifier.provider';
 import type { RoutingConfig } from '../config';
 import { RoutingHttpError } from '../http/routing-http.error';
+import { ModelService } from '../model/model.service';
 import { DistrictVersionEntity } from './district-version.entity';
 import { DistrictRepository } from './district.repository';
 
@@ -39,7 +38,7 @@ export class DistrictService implements OnApplicationBootstrap {
     private readonly unitOfWork: UnitOfWork,
     @Inject(SERVICE_CONFIG) private readonly config: RoutingConfig,
     @Inject(KAFKA) private readonly kafka: Kafka,
-    @Inject(CLASSIFIER) private readonly classifier: Classifier,
+    private readonly models: ModelService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.started = new Promise((resolve, reject) => {
@@ -115,15 +114,15 @@ export class DistrictService implements OnApplicationBootstrap {
   }
 
   /** Every department the classifier can choose must exist in the district, or routing would assign to nobody. */
-  private compatibilityProblems(file: DistrictFile): string[] {
+  private async compatibilityProblems(file: DistrictFile): Promise<string[]> {
     const codes = new Set(file.district.departments.map((department) => department.code));
-    return this.classifier.departments
+    return (await this.models.current()).departments
       .filter((code) => !codes.has(code))
       .map((code) => `departments: the classifier assigns to ${code}, which the file does not have`);
   }
 
   private async activate(file: DistrictFile, source: string): Promise<DistrictActivation> {
-    const problems = this.compatibilityProblems(file);
+    const problems = await this.compatibilityProblems(file);
     if (problems.length > 0)
       throw new RoutingHttpError('DISTRICT_REJECTED', 'the district file does not fit', problems);
     // New departments need their work-order topics before anything is assigned to them.

@@ -12,6 +12,7 @@ export type RoutingErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'DISTRICT_REJECTED'
+  | 'MODEL_REJECTED'
   | 'REQUEST_REJECTED'
   | 'INTERNAL_ERROR';
 
@@ -29,6 +30,7 @@ function statusOf(code: RoutingErrorCode): number {
     case 'CONFLICT':
       return 409;
     case 'DISTRICT_REJECTED':
+    case 'MODEL_REJECTED':
       return 422;
     case 'INTERNAL_ERROR':
       return 500;

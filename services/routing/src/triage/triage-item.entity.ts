@@ -23,6 +23,10 @@ export class TriageItemEntity {
   @Column('double precision')
   confidence!: number;
 
+  /** The classifier model that made the suggestion. */
+  @Column('text', { name: 'model_version', nullable: true })
+  modelVersion!: string | null;
+
   /** Routing's whole decision, the operator's starting point. */
   @Column('jsonb')
   suggestion!: RoutingDecision;

@@ -18,7 +18,7 @@ export class TriageQueue {
   ) {}
 
   /** Nothing goes to a department yet: `petition.triage-queued` says that the petition waits for an operator. */
-  async queue(petition: PetitionFacts, decision: RoutingDecision, cause: Cause): Promise<void> {
+  async queue(petition: PetitionFacts, decision: RoutingDecision, cause: Cause, modelVersion: string): Promise<void> {
     const queuedAt = this.clock.now();
     const event = this.events.create(
       'petition.triage-queued',
@@ -33,13 +33,18 @@ export class TriageQueue {
       },
       { key: petition.petitionId, cause },
     );
-    await this.items.insert(this.itemOf('triage', petition, decision, queuedAt, event.envelope.eventId));
+    await this.items.insert(this.itemOf('triage', petition, decision, queuedAt, event.envelope.eventId, modelVersion));
     await this.outbox.append([event]);
   }
 
   /** An urgent petition assigned at once in doubt: the operator confirms or moves it (its assignment is the cause). */
-  async queueReview(petition: PetitionFacts, decision: RoutingDecision, assignedEventId: string): Promise<void> {
-    await this.items.insert(this.itemOf('review', petition, decision, this.clock.now(), assignedEventId));
+  async queueReview(
+    petition: PetitionFacts,
+    decision: RoutingDecision,
+    assignedEventId: string,
+    modelVersion: string,
+  ): Promise<void> {
+    await this.items.insert(this.itemOf('review', petition, decision, this.clock.now(), assignedEventId, modelVersion));
   }
 
   private itemOf(
@@ -48,12 +53,14 @@ export class TriageQueue {
     decision: RoutingDecision,
     queuedAt: Date,
     queuedEventId: string,
+    modelVersion: string,
   ): TriageItemEntity {
     return Object.assign(new TriageItemEntity(), {
       petitionId: petition.petitionId,
       kind,
       status: 'queued',
       suggestedDepartment: decision.departmentCode,
+      modelVersion: modelVersion || null,
       confidence: decision.confidence,
       suggestion: decision,
       queuedAt,

@@ -107,7 +107,13 @@ export class TriageService {
       const cause = { eventId: item.queuedEventId, correlationId: petition.correlationId, petitionId };
       let action: TriageOutcome['action'] = 'assigned';
       if (item.kind === 'triage') {
-        await this.assigner.assign({ petition: factsOf(petition), decision, file, cause });
+        await this.assigner.assign({
+          petition: factsOf(petition),
+          decision,
+          file,
+          cause,
+          modelVersion: item.modelVersion ?? '',
+        });
       } else {
         const assignment = await this.assignments.findByPetition(petitionId);
         if (!assignment) throw new Error(`petition ${petitionId} is under review but has no assignment`);
