@@ -126,6 +126,8 @@ export class RoutingUnderTest {
     readonly routing: ServiceProcess,
     readonly recorder: TopicRecorder,
     readonly producer: Producer,
+    /** The environment routing runs with (its database and consumer groups): a replica gets the same. */
+    readonly env: Record<string, string>,
   ) {}
 
   static async start(label: string, port: number, env: Record<string, string> = {}): Promise<RoutingUnderTest> {
@@ -135,10 +137,19 @@ export class RoutingUnderTest {
     const recorder = await TopicRecorder.start(kafka, ROUTING_OUTPUT_TOPICS, { fromBeginning: false });
     const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
     await producer.connect();
-    const routing = await ServiceProcess.start('routing', port, {
-      env: { DATABASE_URL: db.url, KAFKA_CONSUMER_GROUP_PREFIX: groupPrefix, ...routingCredentialsEnv(), ...env },
-    });
-    return new RoutingUnderTest(db, routing, recorder, producer);
+    const routingEnv = {
+      DATABASE_URL: db.url,
+      KAFKA_CONSUMER_GROUP_PREFIX: groupPrefix,
+      ...routingCredentialsEnv(),
+      ...env,
+    };
+    const routing = await ServiceProcess.start('routing', port, { env: routingEnv });
+    return new RoutingUnderTest(db, routing, recorder, producer, routingEnv);
+  }
+
+  /** Another routing process on the same database and consumer groups (the caller stops it). */
+  startReplica(port: number): Promise<ServiceProcess> {
+    return ServiceProcess.start('routing', port, { env: this.env });
   }
 
   get url(): string {
