@@ -1,6 +1,14 @@
 import { ChannelMessageReceivedV1 } from './events/channel-message-received.v1';
 import { DeadlineArmedV1, DeadlineBreachedV1, DeadlineStoppedV1 } from './events/deadline-events.v1';
 import {
+  DeadlineExtensionDecidedV1,
+  DeadlineExtensionRequestedV1,
+  DeadlineHoldingRecordedV1,
+  DeadlinePausedV1,
+  DeadlineResumedV1,
+  DeadlineStepReachedV1,
+} from './events/deadline-ladder.v1';
+import {
   DepartmentAcknowledgedV1,
   DepartmentProgressReportedV1,
   DepartmentResolvedV1,
@@ -27,6 +35,12 @@ export const EventCatalog = {
   'deadline.armed': { topic: Topics.deadlineEvents, payload: DeadlineArmedV1 },
   'deadline.breached': { topic: Topics.deadlineEvents, payload: DeadlineBreachedV1 },
   'deadline.stopped': { topic: Topics.deadlineEvents, payload: DeadlineStoppedV1 },
+  'deadline.step-reached': { topic: Topics.deadlineEvents, payload: DeadlineStepReachedV1 },
+  'deadline.paused': { topic: Topics.deadlineEvents, payload: DeadlinePausedV1 },
+  'deadline.resumed': { topic: Topics.deadlineEvents, payload: DeadlineResumedV1 },
+  'deadline.extension-requested': { topic: Topics.deadlineEvents, payload: DeadlineExtensionRequestedV1 },
+  'deadline.extension-decided': { topic: Topics.deadlineEvents, payload: DeadlineExtensionDecidedV1 },
+  'deadline.holding-recorded': { topic: Topics.deadlineEvents, payload: DeadlineHoldingRecordedV1 },
   'petition.reviewed': { topic: Topics.accountabilityEvents, payload: PetitionReviewedV1 },
   'record.published': { topic: Topics.disclosureEvents, payload: RecordPublishedV1 },
 } as const;

@@ -102,6 +102,60 @@ function validPayloads(): { [T in EventType]: EventPayloads[T] } {
       elapsedSeconds: 14400,
       withinDeadline: true,
     },
+    'deadline.step-reached': {
+      petitionId: PETITION_ID,
+      clockId: CLOCK_ID,
+      policy: 'complex@2',
+      step: 'supervise',
+      stepId: 'supervise',
+      departmentCode: 'EDU',
+      scheduledAt: '2025-06-08T16:00:00.000Z',
+      reachedAt: '2025-06-08T16:00:00.400Z',
+      dueAt: '2025-06-20T16:00:00.000Z',
+      notify: [{ role: 'department-head', code: 'EDU' }, { role: 'district-leadership' }],
+    },
+    'deadline.paused': {
+      petitionId: PETITION_ID,
+      clockId: CLOCK_ID,
+      reason: 'awaiting-citizen',
+      departmentCode: 'EDU',
+      pausedAt: '2025-06-03T08:00:00.000Z',
+    },
+    'deadline.resumed': {
+      petitionId: PETITION_ID,
+      clockId: CLOCK_ID,
+      resumedAt: '2025-06-04T08:00:00.000Z',
+      pausedSeconds: 86400,
+      dueAt: '2025-06-21T16:00:00.000Z',
+    },
+    'deadline.extension-requested': {
+      petitionId: PETITION_ID,
+      clockId: CLOCK_ID,
+      extensionId: RECORD_ID,
+      departmentCode: 'EDU',
+      days: 5,
+      reason: '需等待学期初学位核定',
+      requestedAt: '2025-06-10T08:00:00.000Z',
+    },
+    'deadline.extension-decided': {
+      petitionId: PETITION_ID,
+      clockId: CLOCK_ID,
+      extensionId: RECORD_ID,
+      decision: 'approved',
+      decidedBy: '区政府办 王主任',
+      decidedAt: '2025-06-10T09:00:00.000Z',
+      dueAt: '2025-06-27T16:00:00.000Z',
+    },
+    'deadline.holding-recorded': {
+      petitionId: PETITION_ID,
+      clockId: CLOCK_ID,
+      departmentCode: 'DEVZONE',
+      heldFrom: '2025-06-01T08:00:00.000Z',
+      heldUntil: '2025-06-03T08:00:00.000Z',
+      heldSeconds: 172800,
+      countedSeconds: 86400,
+      endedBy: 'transferred',
+    },
     'petition.reviewed': {
       petitionId: PETITION_ID,
       departmentCode: 'POWER',
@@ -301,8 +355,18 @@ describe('catalog', () => {
     ]);
   });
 
-  it('given deadline.events, when asked which types travel on it, then the three clock events', () => {
-    expect(eventTypesOnTopic('deadline.events')).toEqual(['deadline.armed', 'deadline.breached', 'deadline.stopped']);
+  it('given deadline.events, when asked which types travel on it, then the clock events', () => {
+    expect(eventTypesOnTopic('deadline.events')).toEqual([
+      'deadline.armed',
+      'deadline.breached',
+      'deadline.stopped',
+      'deadline.step-reached',
+      'deadline.paused',
+      'deadline.resumed',
+      'deadline.extension-requested',
+      'deadline.extension-decided',
+      'deadline.holding-recorded',
+    ]);
   });
 
   it.each(['dept.power.assignments', 'petition.events.dlq', 'unknown'])(

@@ -13,6 +13,7 @@ export * from './events/petition-assigned.v1';
 export * from './events/work-order-issued.v1';
 export * from './events/department-responses.v1';
 export * from './events/deadline-events.v1';
+export * from './events/deadline-ladder.v1';
 export * from './events/petition-reviewed.v1';
 export * from './events/record-published.v1';
 export * from './http/channel-signature';

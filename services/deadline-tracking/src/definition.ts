@@ -1,6 +1,9 @@
 import { Topics } from '@petitions/contracts';
 import type { ServiceDefinition } from '@petitions/runtime';
-import { ClockEntity, ResolutionEntity } from './clocks/clock.entity';
+import { ExtensionEntity, HoldingEntity, ParkedReopenEntity, PauseEntity } from './clocks/clock-life.entity';
+import { AcknowledgementEntity, ClockEntity, ClockStepEntity, ResolutionEntity } from './clocks/clock.entity';
+import { TimeOffsetEntity } from './time/time-offset.entity';
+import { TimerEntity } from './timers/timer.entity';
 import { DeadlineTrackingConfig } from './config';
 import { DeadlineTrackingModule } from './deadline-tracking.module';
 import { deadlineTrackingMigrations } from './migrations';
@@ -11,7 +14,18 @@ export const deadlineTrackingService: ServiceDefinition<DeadlineTrackingConfig> 
   schema: 'deadlines',
   configClass: DeadlineTrackingConfig,
   module: DeadlineTrackingModule,
-  entities: [ClockEntity, ResolutionEntity],
+  entities: [
+    ClockEntity,
+    ClockStepEntity,
+    ResolutionEntity,
+    AcknowledgementEntity,
+    HoldingEntity,
+    PauseEntity,
+    ExtensionEntity,
+    ParkedReopenEntity,
+    TimerEntity,
+    TimeOffsetEntity,
+  ],
   migrations: deadlineTrackingMigrations,
   producedTopics: [Topics.deadlineEvents],
 };

@@ -1,43 +1,161 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   newEventId,
+  type DepartmentAcknowledgedV1,
   type DepartmentResolvedV1,
   type EventEnvelope,
   type PetitionAssignedV1,
 } from '@petitions/contracts';
 import { EventFactory, Outbox, type IncomingEvent } from '@petitions/messaging';
-import { CLOCK, lockForTransaction, UnitOfWork, type Clock } from '@petitions/platform';
-import { ClockEntity, ResolutionEntity } from './clock.entity';
-import { planClock, stopOutcome } from './clock-policy';
+import { lockForTransaction, UnitOfWork } from '@petitions/platform';
+import { currentPolicyFor, policyNamed, type RuleName } from '../policies/policy';
+import { TimerRepository } from '../timers/timer.repository';
+import { ParkedReopenEntity } from './clock-life.entity';
+import { ClockLifeRepository } from './clock-life.repository';
+import { AcknowledgementEntity, ClockEntity, ResolutionEntity } from './clock.entity';
 import { ClockRepository } from './clock.repository';
+import { consumedAt, pendingSteps, startTimeline, stopOutcome } from './clock-schedule';
+import { applyTimeline, policyLabel, ruleOf, timelineOf } from './clock-timeline';
+import { Holdings } from './holdings';
 
+/** What `petition.reopened` v1 (intake, on petition.events) carries that a reopen clock needs. */
+export interface Reopening {
+  petitionId: string;
+  reopenCount: number;
+  previousDepartmentCode: string;
+  reopenedAt: string;
+}
+
+type Cause = Pick<EventEnvelope, 'eventId' | 'correlationId' | 'petitionId'>;
+
+interface ArmSpec {
+  petitionId: string;
+  round: number;
+  departmentCode: string;
+  town: string | null;
+  policy: string;
+  rule: RuleName;
+  startedAt: Date;
+}
+
+/** A petition's clocks as the other services' events move them: armed, transferred, acknowledged, stopped, reopened. */
 @Injectable()
 export class ClockService {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly clocks: ClockRepository,
+    private readonly timers: TimerRepository,
+    private readonly holdings: Holdings,
     private readonly outbox: Outbox,
     private readonly events: EventFactory,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly life: ClockLifeRepository,
   ) {}
 
-  /** Arms the resolution clock when a petition is assigned; stops it at once if the resolution came first. */
-  async arm({ envelope, payload }: IncomingEvent<PetitionAssignedV1>): Promise<void> {
-    await lockForTransaction(this.unitOfWork, `deadlines:petition:${payload.petitionId}`);
-    const plan = planClock(payload.complexity, new Date(payload.receivedAt));
-    const clock = Object.assign(new ClockEntity(), {
-      id: newEventId(),
+  /**
+   * Arms round 1 under the current policy when a petition is assigned; a later assignment to another department is
+   * a transfer (the clock runs on, the holding changes hands).
+   */
+  async assign({ envelope, payload }: IncomingEvent<PetitionAssignedV1>): Promise<void> {
+    await this.lockPetition(payload.petitionId);
+    const latest = await this.clocks.latestForUpdate(payload.petitionId);
+    if (latest) {
+      if (latest.state === 'stopped' || latest.departmentCode === payload.departmentCode) return;
+      return this.holdings.transfer(latest, payload.departmentCode, new Date(payload.assignedAt), envelope);
+    }
+    await this.arm(
+      {
+        petitionId: payload.petitionId,
+        round: 1,
+        departmentCode: payload.departmentCode,
+        town: payload.town ?? null,
+        policy: currentPolicyFor(payload.complexity, payload.urgent).id,
+        rule: 'initial',
+        startedAt: new Date(payload.receivedAt),
+      },
+      envelope,
+    );
+  }
+
+  async acknowledge({ payload }: IncomingEvent<DepartmentAcknowledgedV1>): Promise<void> {
+    await this.clocks.recordAcknowledgement(
+      Object.assign(new AcknowledgementEntity(), {
+        petitionId: payload.petitionId,
+        departmentCode: payload.departmentCode,
+        acknowledgedAt: new Date(payload.acknowledgedAt),
+      }),
+    );
+  }
+
+  /** Stops the running clock on resolution; parks the resolution if no clock is running yet. */
+  async resolve({ envelope, payload }: IncomingEvent<DepartmentResolvedV1>): Promise<void> {
+    await this.lockPetition(payload.petitionId);
+    const clock = await this.clocks.latestForUpdate(payload.petitionId);
+    const running = clock && clock.state !== 'stopped' ? clock : null;
+    const resolution = Object.assign(new ResolutionEntity(), {
+      id: envelope.eventId,
       petitionId: payload.petitionId,
       departmentCode: payload.departmentCode,
-      policy: plan.policy,
+      resolvedAt: new Date(payload.resolvedAt),
+      clockId: running?.id ?? null,
+    } satisfies ResolutionEntity);
+    await this.clocks.recordResolution(resolution);
+    if (running) await this.stop(running, resolution.resolvedAt, envelope);
+  }
+
+  /**
+   * A reopened petition gets a new clock under the shorter reopen rule of the policy version it started under. If the
+   * clock before it has not stopped yet (its resolution still on the way), the reopening waits for that.
+   */
+  async reopen(reopening: Reopening, envelope: EventEnvelope): Promise<void> {
+    await this.lockPetition(reopening.petitionId);
+    const latest = await this.clocks.latestForUpdate(reopening.petitionId);
+    const round = reopening.reopenCount + 1;
+    if (!latest || latest.round >= round) return;
+    const parked = Object.assign(new ParkedReopenEntity(), {
+      petitionId: reopening.petitionId,
+      round,
+      departmentCode: reopening.previousDepartmentCode,
+      reopenedAt: new Date(reopening.reopenedAt),
+      correlationId: envelope.correlationId,
+      causeEventId: envelope.eventId,
+    } satisfies ParkedReopenEntity);
+    if (latest.state !== 'stopped' || latest.round !== round - 1) return this.life.parkReopen(parked);
+    await this.armReopen(latest, parked);
+  }
+
+  private async armReopen(previous: ClockEntity, reopen: ParkedReopenEntity): Promise<void> {
+    await this.arm(
+      {
+        petitionId: previous.petitionId,
+        round: reopen.round,
+        departmentCode: reopen.departmentCode,
+        town: previous.town,
+        policy: previous.policy,
+        rule: 'reopen',
+        startedAt: reopen.reopenedAt,
+      },
+      { eventId: reopen.causeEventId, correlationId: reopen.correlationId, petitionId: reopen.petitionId },
+    );
+  }
+
+  private async arm(spec: ArmSpec, cause: Cause): Promise<void> {
+    const policy = policyNamed(spec.policy);
+    const clock = Object.assign(new ClockEntity(), {
+      id: newEventId(),
+      ...spec,
       state: 'running',
-      startedAt: new Date(payload.receivedAt),
-      dueAt: plan.dueAt,
+      budgetMs: 0,
+      consumedMs: 0,
+      runningSince: null,
+      dueAt: null,
       breachedAt: null,
       stoppedAt: null,
-      correlationId: envelope.correlationId,
+      extensionsAllowed: policy.extensionsAllowed,
+      correlationId: cause.correlationId,
       armedEventId: newEventId(),
     } satisfies ClockEntity);
+    const timeline = startTimeline(policy[spec.rule], spec.startedAt);
+    applyTimeline(clock, timeline);
     if (!(await this.clocks.insertIfNew(clock))) return;
     await this.outbox.append([
       this.events.create(
@@ -45,64 +163,36 @@ export class ClockService {
         {
           petitionId: clock.petitionId,
           clockId: clock.id,
-          policy: clock.policy,
+          policy: policyLabel(clock),
           departmentCode: clock.departmentCode,
           startedAt: clock.startedAt.toISOString(),
-          dueAt: clock.dueAt.toISOString(),
+          dueAt: (clock.dueAt ?? clock.startedAt).toISOString(),
         },
-        { key: clock.petitionId, cause: envelope, eventId: clock.armedEventId },
+        { key: clock.petitionId, cause, eventId: clock.armedEventId },
       ),
     ]);
-    const resolution = await this.clocks.findResolution(payload.petitionId);
-    if (resolution) await this.stop(clock, resolution.resolvedAt, envelope);
+    await this.holdings.open(clock, clock.startedAt);
+    const first = pendingSteps({ timeline, rule: ruleOf(clock), done: new Set(), acknowledgedAt: null })
+      .map((entry) => entry.at?.getTime() ?? Infinity)
+      .reduce((a, b) => Math.min(a, b), Infinity);
+    if (Number.isFinite(first)) await this.timers.schedule(clock.id, new Date(first));
+    const parked = await this.clocks.parkedResolution(clock.petitionId);
+    if (parked && parked.resolvedAt.getTime() >= clock.startedAt.getTime()) {
+      await this.clocks.attachResolution(parked.id, clock.id);
+      await this.stop(clock, parked.resolvedAt, { ...cause, eventId: clock.armedEventId });
+    }
   }
 
-  /** Stops the clock on resolution; remembers the resolution if the clock is not armed yet. */
-  async resolve({ envelope, payload }: IncomingEvent<DepartmentResolvedV1>): Promise<void> {
-    await lockForTransaction(this.unitOfWork, `deadlines:petition:${payload.petitionId}`);
-    const resolvedAt = new Date(payload.resolvedAt);
-    await this.clocks.recordResolution(
-      Object.assign(new ResolutionEntity(), {
-        petitionId: payload.petitionId,
-        departmentCode: payload.departmentCode,
-        resolvedAt,
-      }),
-    );
-    const clock = await this.clocks.findByPetition(payload.petitionId);
-    if (clock && clock.state !== 'stopped') await this.stop(clock, resolvedAt, envelope);
-  }
-
-  /** Fires due clocks: each becomes `breached` and emits `deadline.breached`, exactly once (one transaction). */
-  fireDue(limit = 100): Promise<number> {
-    return this.unitOfWork.run(async () => {
-      const due = await this.clocks.claimDue(limit);
-      await this.outbox.append(
-        due.map((clock) =>
-          this.events.create(
-            'deadline.breached',
-            {
-              petitionId: clock.petitionId,
-              clockId: clock.id,
-              departmentCode: clock.departmentCode,
-              dueAt: new Date(clock.dueAt).toISOString(),
-              breachedAt: new Date(clock.breachedAt ?? this.clock.now()).toISOString(),
-            },
-            {
-              key: clock.petitionId,
-              cause: { eventId: clock.armedEventId, correlationId: clock.correlationId, petitionId: clock.petitionId },
-            },
-          ),
-        ),
-      );
-      return due.length;
-    });
-  }
-
-  private async stop(clock: ClockEntity, stoppedAt: Date, cause: EventEnvelope): Promise<void> {
-    const outcome = stopOutcome(clock, stoppedAt);
+  private async stop(clock: ClockEntity, stoppedAt: Date, cause: Cause): Promise<void> {
+    const timeline = timelineOf(clock);
+    const outcome = stopOutcome(timeline, stoppedAt);
+    await this.holdings.close(clock, stoppedAt, 'stopped', cause);
     clock.state = 'stopped';
     clock.stoppedAt = stoppedAt;
+    clock.runningSince = null;
+    clock.consumedMs = consumedAt(timeline, stoppedAt);
     await this.clocks.save(clock);
+    await this.timers.cancel(clock.id);
     await this.outbox.append([
       this.events.create(
         'deadline.stopped',
@@ -116,5 +206,13 @@ export class ClockService {
         { key: clock.petitionId, cause },
       ),
     ]);
+    const reopen = await this.life.parkedReopen(clock.petitionId, clock.round + 1);
+    if (!reopen) return;
+    await this.life.dropParkedReopen(reopen.petitionId, reopen.round);
+    await this.armReopen(clock, reopen);
+  }
+
+  private lockPetition(petitionId: string): Promise<void> {
+    return lockForTransaction(this.unitOfWork, `deadlines:petition:${petitionId}`);
   }
 }

@@ -1,23 +1,21 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { SERVICE_CONFIG } from '@petitions/runtime';
 import type { DeadlineTrackingConfig } from '../config';
-import { ClockService } from './clock.service';
-
-const PAGE_SIZE = 100;
+import { TimerEngine } from './timer-engine';
 
 /**
- * Looks for due clocks and fires them; safe with several replicas (SKIP LOCKED). One scan at a time: the next is
- * scheduled only when the previous has finished, so scans never overlap and shutdown waits for the one in progress.
+ * Looks for due timers every DEADLINE_SCAN_INTERVAL_MS and fires them, page after page while pages come back full
+ * (so after downtime the backlog drains at once, earliest first). One scan at a time; shutdown waits for it.
  */
 @Injectable()
-export class DueClockScanner implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(DueClockScanner.name);
+export class TimerScanner implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(TimerScanner.name);
   private timer: NodeJS.Timeout | undefined;
   private scanning: Promise<void> = Promise.resolve();
   private stopped = false;
 
   constructor(
-    private readonly clocks: ClockService,
+    private readonly engine: TimerEngine,
     @Inject(SERVICE_CONFIG) private readonly config: DeadlineTrackingConfig,
   ) {}
 
@@ -39,13 +37,13 @@ export class DueClockScanner implements OnApplicationBootstrap, OnApplicationShu
   }
 
   private async scan(): Promise<void> {
+    const page = this.config.DEADLINE_FIRING_BATCH;
     try {
-      // A full page means more may be due: keep firing until a page comes back short.
-      while (!this.stopped && (await this.clocks.fireDue(PAGE_SIZE)) === PAGE_SIZE) {
+      while (!this.stopped && (await this.engine.fireDue(page)) === page) {
         // the loop condition does the work
       }
     } catch (error) {
-      this.logger.warn(`scan for due clocks failed: ${(error as Error).message}`);
+      this.logger.warn(`firing due timers failed: ${(error as Error).message}`);
     }
   }
 }

@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import { newEventId } from '@petitions/contracts';
+import { EventFactory, Outbox, type PendingEvent } from '@petitions/messaging';
+import { recipientsOf } from '../policies/policy';
+import type { TimerHandler } from '../timers/timer-engine';
+import { TimerRepository, type DueTimer } from '../timers/timer.repository';
+import { ClockStepEntity, type ClockEntity } from './clock.entity';
+import { ClockRepository } from './clock.repository';
+import { decideFiring, type StepPlan } from './clock-schedule';
+import { policyLabel, ruleOf, timelineOf } from './clock-timeline';
+
+/**
+ * Moves clocks forward in time: fires the steps that are due (one `deadline.step-reached` each, plus
+ * `deadline.breached` at the breach), records them under the (clock, step) primary key, and sets the clock's next
+ * wake-up timer. The timer engine calls it for due timers; commands call it to catch up before they change a clock.
+ */
+@Injectable()
+export class ClockFiring implements TimerHandler {
+  constructor(
+    private readonly clocks: ClockRepository,
+    private readonly timers: TimerRepository,
+    private readonly outbox: Outbox,
+    private readonly events: EventFactory,
+  ) {}
+
+  async fire(due: readonly DueTimer[], now: Date, markFired: (ids: string[]) => Promise<void>): Promise<number> {
+    const free = new Map((await this.clocks.lockFree(due.map((timer) => timer.ownerId))).map((c) => [c.id, c]));
+    const taken = due.filter((timer) => free.has(timer.ownerId));
+    await markFired(taken.map((timer) => timer.id));
+    for (const timer of taken) {
+      const clock = free.get(timer.ownerId);
+      if (clock) await this.advance(clock, now);
+    }
+    return taken.length;
+  }
+
+  /** Fires what is due at `now` on a clock the caller has locked, and sets its next wake-up. */
+  async advance(clock: ClockEntity, now: Date): Promise<void> {
+    if (clock.state === 'stopped') return this.timers.cancel(clock.id);
+    const decision = decideFiring({
+      timeline: timelineOf(clock),
+      rule: ruleOf(clock),
+      done: await this.clocks.doneStepIds(clock.id),
+      acknowledgedAt: await this.clocks.acknowledgedAt(clock.petitionId, clock.departmentCode),
+      now,
+    });
+    const skipped = decision.skip.map((step) =>
+      Object.assign(new ClockStepEntity(), {
+        clockId: clock.id,
+        stepId: step.id,
+        outcome: 'skipped',
+        scheduledAt: null,
+        reachedAt: now,
+        eventId: null,
+      } satisfies ClockStepEntity),
+    );
+    const fired = decision.fire.map((plan) => this.stepEvents(clock, plan, now));
+    await this.clocks.recordSteps([...skipped, ...fired.map((entry) => entry.row)]);
+    await this.outbox.append(fired.flatMap((entry) => entry.events));
+    if (decision.fire.some((plan) => plan.step.breach) && !clock.breachedAt) {
+      clock.breachedAt = now;
+      await this.clocks.save(clock);
+    }
+    if (decision.nextWakeUp) await this.timers.schedule(clock.id, decision.nextWakeUp);
+    else await this.timers.cancel(clock.id);
+  }
+
+  private stepEvents(clock: ClockEntity, plan: StepPlan, now: Date): { row: ClockStepEntity; events: PendingEvent[] } {
+    const cause = { eventId: clock.armedEventId, correlationId: clock.correlationId, petitionId: clock.petitionId };
+    const eventId = newEventId();
+    const events: PendingEvent[] = [
+      this.events.create(
+        'deadline.step-reached',
+        {
+          petitionId: clock.petitionId,
+          clockId: clock.id,
+          policy: policyLabel(clock),
+          step: plan.step.step,
+          stepId: plan.step.id,
+          departmentCode: clock.departmentCode,
+          scheduledAt: plan.scheduledAt.toISOString(),
+          reachedAt: now.toISOString(),
+          dueAt: (clock.dueAt ?? plan.scheduledAt).toISOString(),
+          notify: recipientsOf(plan.step, clock),
+        },
+        { key: clock.petitionId, cause, eventId },
+      ),
+    ];
+    if (plan.step.breach) {
+      events.push(
+        this.events.create(
+          'deadline.breached',
+          {
+            petitionId: clock.petitionId,
+            clockId: clock.id,
+            departmentCode: clock.departmentCode,
+            dueAt: plan.scheduledAt.toISOString(),
+            breachedAt: now.toISOString(),
+          },
+          { key: clock.petitionId, cause },
+        ),
+      );
+    }
+    const row = Object.assign(new ClockStepEntity(), {
+      clockId: clock.id,
+      stepId: plan.step.id,
+      outcome: 'fired',
+      scheduledAt: plan.scheduledAt,
+      reachedAt: now,
+      eventId,
+    } satisfies ClockStepEntity);
+    return { row, events };
+  }
+}
