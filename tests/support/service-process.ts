@@ -84,4 +84,9 @@ export class ServiceProcess {
   kill(): void {
     this.child.kill('SIGKILL');
   }
+
+  /** Sends a signal (e.g. SIGSTOP / SIGCONT to pause and resume the process). */
+  signal(signal: NodeJS.Signals): void {
+    this.child.kill(signal);
+  }
 }

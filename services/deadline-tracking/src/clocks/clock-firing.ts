@@ -23,27 +23,48 @@ export class ClockFiring implements TimerHandler {
     private readonly events: EventFactory,
   ) {}
 
+  /**
+   * Fires due timers in due order, one step per clock per firing: a clock whose next step is due at once gets a
+   * timer that is already due, and the batch stops before any timer due after it. So after downtime the backlog
+   * fires in due order across clocks, not clock by clock.
+   */
   async fire(due: readonly DueTimer[], now: Date, markFired: (ids: string[]) => Promise<void>): Promise<number> {
     const free = new Map((await this.clocks.lockFree(due.map((timer) => timer.ownerId))).map((c) => [c.id, c]));
-    const taken = due.filter((timer) => free.has(timer.ownerId));
-    await markFired(taken.map((timer) => timer.id));
-    for (const timer of taken) {
+    let horizon = Infinity;
+    let fired = 0;
+    for (const timer of due) {
       const clock = free.get(timer.ownerId);
-      if (clock) await this.advance(clock, now);
+      if (!clock) continue;
+      if (new Date(timer.dueAt).getTime() > horizon) break;
+      await markFired([timer.id]);
+      const next = await this.advance(clock, now, 1);
+      if (next && next.getTime() <= now.getTime()) horizon = Math.min(horizon, next.getTime());
+      fired += 1;
     }
-    return taken.length;
+    return fired;
   }
 
-  /** Fires what is due at `now` on a clock the caller has locked, and sets its next wake-up. */
-  async advance(clock: ClockEntity, now: Date): Promise<void> {
-    if (clock.state === 'stopped') return this.timers.cancel(clock.id);
-    const decision = decideFiring({
+  /**
+   * Fires what is due at `now` on a clock the caller has locked (at most `maxSteps`, earliest first) and sets its
+   * next wake-up, which it returns.
+   */
+  async advance(clock: ClockEntity, now: Date, maxSteps = Infinity): Promise<Date | null> {
+    if (clock.state === 'stopped') {
+      await this.timers.cancel(clock.id);
+      return null;
+    }
+    const decided = decideFiring({
       timeline: timelineOf(clock),
       rule: ruleOf(clock),
       done: await this.clocks.doneStepIds(clock.id),
       acknowledgedAt: await this.clocks.acknowledgedAt(clock.petitionId, clock.departmentCode),
       now,
     });
+    const decision = {
+      ...decided,
+      fire: decided.fire.slice(0, maxSteps),
+      nextWakeUp: decided.fire[maxSteps]?.scheduledAt ?? decided.nextWakeUp,
+    };
     const skipped = decision.skip.map((step) =>
       Object.assign(new ClockStepEntity(), {
         clockId: clock.id,
@@ -63,6 +84,7 @@ export class ClockFiring implements TimerHandler {
     }
     if (decision.nextWakeUp) await this.timers.schedule(clock.id, decision.nextWakeUp);
     else await this.timers.cancel(clock.id);
+    return decision.nextWakeUp;
   }
 
   private stepEvents(clock: ClockEntity, plan: StepPlan, now: Date): { row: ClockStepEntity; events: PendingEvent[] } {

@@ -4,8 +4,8 @@ import type { DeadlineTrackingConfig } from '../config';
 import { TimerEngine } from './timer-engine';
 
 /**
- * Looks for due timers every DEADLINE_SCAN_INTERVAL_MS and fires them, page after page while pages come back full
- * (so after downtime the backlog drains at once, earliest first). One scan at a time; shutdown waits for it.
+ * Looks for due timers every DEADLINE_SCAN_INTERVAL_MS and fires them, page after page while anything fires
+ * (so after downtime the backlog drains at once, in due order). One scan at a time; shutdown waits for it.
  */
 @Injectable()
 export class TimerScanner implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -39,7 +39,8 @@ export class TimerScanner implements OnApplicationBootstrap, OnApplicationShutdo
   private async scan(): Promise<void> {
     const page = this.config.DEADLINE_FIRING_BATCH;
     try {
-      while (!this.stopped && (await this.engine.fireDue(page)) === page) {
+      // Anything fired means more may be due (a firing stops at the first clock whose next step is due at once).
+      while (!this.stopped && (await this.engine.fireDue(page)) > 0) {
         // the loop condition does the work
       }
     } catch (error) {
