@@ -130,7 +130,7 @@ describe('walking skeleton: one petition through all five services', () => {
     expect(armed.headers['causation-id']).toBe(assigned.headers['event-id']);
     const clock = payloadOf<{ dueAt: string; policy: string }>(armed);
     expect(Date.parse(clock.dueAt) - receivedAt).toBe(5 * DAY_MS);
-    expect(clock.policy).toBe('general@1');
+    expect(clock.policy).toBe('general@2');
 
     // 5. The department system answers on dept.responses: acknowledged, then resolved.
     await sendDepartmentResponse(
