@@ -1,7 +1,8 @@
-import { envelopeToHeaders, newEventId, Topics } from '@petitions/contracts';
+import { newEventId, Topics } from '@petitions/contracts';
 import { consumerGroupId } from '@petitions/messaging';
 import { createTestKafka, ensureTopics, expectEventually, moveGroupToEnd } from '@petitions/testing';
 import type { Admin, Producer } from 'kafkajs';
+import { sendAssignments, setDeadlineTime } from '../../support/deadline';
 import { ServiceProcess } from '../../support/service-process';
 import { TestDatabase } from '../../support/test-database';
 
@@ -37,48 +38,16 @@ describe('deadline timers fire exactly once, in due order', () => {
     return replica;
   }
 
-  /** Routing's `petition.assigned` for a general petition received `ageMs` ago. */
-  async function assign(petitionIds: string[], ageMs: (index: number) => number): Promise<void> {
-    await producer.send({
-      topic: Topics.routingEvents,
-      acks: -1,
-      messages: petitionIds.map((petitionId, index) => {
-        const eventId = newEventId();
-        const receivedAt = new Date(Date.now() - ageMs(index)).toISOString();
-        const payload = {
-          petitionId,
-          departmentCode: 'URBAN',
-          coDepartments: [],
-          category: 'sewer-and-drain',
-          complexity: 'general',
-          urgent: false,
-          town: 'FUKOU_TOWN',
-          reason: 'test',
-          receivedAt,
-          assignedAt: receivedAt,
-        };
-        const headers = envelopeToHeaders({
-          eventId,
-          type: 'petition.assigned',
-          schemaVersion: 1,
-          occurredAt: receivedAt,
-          producer: 'routing',
-          petitionId,
-          correlationId: eventId,
-        });
-        return { key: petitionId, value: JSON.stringify(payload), headers };
-      }),
-    });
+  /** Routing's `petition.assigned` for general petitions received `ageMs(index)` ago. */
+  function assign(petitionIds: string[], ageMs: (index: number) => number): Promise<void> {
+    return sendAssignments(
+      producer,
+      petitionIds.map((petitionId, index) => ({ petitionId, receivedAt: new Date(Date.now() - ageMs(index)) })),
+    );
   }
 
-  /** Test time, through the service's guarded endpoint. */
-  async function setOffset(replica: ServiceProcess, offsetMs: number): Promise<void> {
-    const response = await fetch(`${replica.url}/test/time`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ offsetMs }),
-    });
-    expect(response.status).toBe(200);
+  function setOffset(replica: ServiceProcess, offsetMs: number): Promise<void> {
+    return setDeadlineTime(replica.url, offsetMs);
   }
 
   async function stepsPerClock(petitionIds: string[]): Promise<{ petition_id: string; steps: number }[]> {

@@ -10,7 +10,7 @@ import type { ClockEntity } from './clock.entity';
 import { ClockRepository } from './clock.repository';
 import { ClockFiring } from './clock-firing';
 import { extendTimeline, pauseTimeline, resumeTimeline } from './clock-schedule';
-import { applyTimeline, timelineOf } from './clock-timeline';
+import { applyTimeline, causeOf, timelineOf } from './clock-timeline';
 import { extensionRefusal, levelAbove, type ApproverLevel } from './extension-rules';
 
 export interface PauseCommand {
@@ -194,7 +194,7 @@ export class ClockCommands {
   }
 
   private async emit<T extends EventType>(clock: ClockEntity, type: T, payload: EventPayloads[T]): Promise<void> {
-    const cause = { eventId: clock.armedEventId, correlationId: clock.correlationId, petitionId: clock.petitionId };
+    const cause = causeOf(clock);
     await this.outbox.append([this.events.create(type, payload, { key: clock.petitionId, cause })]);
   }
 }

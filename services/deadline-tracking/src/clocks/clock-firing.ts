@@ -7,7 +7,7 @@ import { TimerRepository, type DueTimer } from '../timers/timer.repository';
 import { ClockStepEntity, type ClockEntity } from './clock.entity';
 import { ClockRepository } from './clock.repository';
 import { decideFiring, type StepPlan } from './clock-schedule';
-import { policyLabel, ruleOf, timelineOf } from './clock-timeline';
+import { causeOf, policyLabel, ruleOf, timelineOf } from './clock-timeline';
 
 /**
  * Moves clocks forward in time: fires the steps that are due (one `deadline.step-reached` each, plus
@@ -88,7 +88,7 @@ export class ClockFiring implements TimerHandler {
   }
 
   private stepEvents(clock: ClockEntity, plan: StepPlan, now: Date): { row: ClockStepEntity; events: PendingEvent[] } {
-    const cause = { eventId: clock.armedEventId, correlationId: clock.correlationId, petitionId: clock.petitionId };
+    const cause = causeOf(clock);
     const eventId = newEventId();
     const events: PendingEvent[] = [
       this.events.create(

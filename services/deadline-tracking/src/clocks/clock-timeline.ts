@@ -29,3 +29,8 @@ export function applyTimeline(clock: ClockEntity, timeline: ClockTimeline): void
 export function policyLabel(clock: Pick<ClockEntity, 'policy' | 'rule'>): string {
   return clock.rule === 'initial' ? clock.policy : `${clock.policy}:${clock.rule}`;
 }
+
+/** What the clock does by itself (steps, commands) is caused by its `deadline.armed` and carries the story on. */
+export function causeOf(clock: ClockEntity): { eventId: string; correlationId: string; petitionId: string } {
+  return { eventId: clock.armedEventId, correlationId: clock.correlationId, petitionId: clock.petitionId };
+}

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { BIGINT_MS } from '../clocks/clock.entity';
 
 /**
  * Test time: an offset added to the database clock, shared by every replica. Zero (or no row) in production; only
@@ -9,6 +10,6 @@ export class TimeOffsetEntity {
   @PrimaryColumn('smallint')
   id!: number;
 
-  @Column('bigint', { name: 'offset_ms', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  @Column('bigint', { name: 'offset_ms', transformer: BIGINT_MS })
   offsetMs!: number;
 }
