@@ -122,6 +122,21 @@ describe('a complex@2 clock (15 working days, the four-handling ladder)', () => 
     expect(dueAtOf(timeline)?.toISOString()).toBe('2026-03-23T16:00:00.000Z');
   });
 
+  it('given a resolution on the weekend after a Friday deadline, then it is late, although no time counted since', () => {
+    // Received Mon 2026-03-02 10:00 Beijing; 4 working days end Fri 03-06 24:00; resolved Sat 03-07 10:00.
+    const short = startTimeline({ ...COMPLEX, resolveWithinDays: 4 }, RECEIVED);
+    expect(dueAtOf(short)?.toISOString()).toBe('2026-03-06T16:00:00.000Z');
+    expect(stopOutcome(short, new Date('2026-03-07T02:00:00.000Z')).withinDeadline).toBe(false);
+    expect(stopOutcome(short, new Date('2026-03-06T15:59:59.999Z')).withinDeadline).toBe(true);
+  });
+
+  it('given a clock paused before its due time, then a stop during the pause is within; after the full period, not', () => {
+    const pausedEarly = pauseTimeline(timeline, new Date('2026-03-05T02:00:00.000Z'));
+    expect(stopOutcome(pausedEarly, new Date('2026-05-01T00:00:00.000Z')).withinDeadline).toBe(true);
+    const pausedLate = pauseTimeline(timeline, new Date('2026-03-28T02:00:00.000Z'));
+    expect(stopOutcome(pausedLate, new Date('2026-03-28T03:00:00.000Z')).withinDeadline).toBe(false);
+  });
+
   it('given the whole period passed at once (downtime), then the rungs fire in order, investigate last', () => {
     const decision = fire(timeline, COMPLEX, new Date('2026-04-30T00:00:00.000Z'));
     expect(decision.fire.map((plan) => plan.step.step)).toEqual([

@@ -117,10 +117,16 @@ export interface StopOutcome {
   withinDeadline: boolean;
 }
 
-/** Wall time from start to stop, and whether the counted time stayed within the (extended) period. */
+/**
+ * Wall time from start to stop, and whether it stopped by the due time. Compared as instants, not counted time: on a
+ * working-day calendar no time counts over a weekend, yet a Saturday after a Friday deadline is late. A paused clock
+ * has no due instant; it is within if its counted time had not used up the period (a pause taken after the due time
+ * has the whole period counted already, so it is not).
+ */
 export function stopOutcome(timeline: ClockTimeline, stoppedAt: Date): StopOutcome {
+  const dueAt = dueAtOf(timeline);
   return {
     elapsedSeconds: Math.max(0, Math.round((stoppedAt.getTime() - timeline.startedAt.getTime()) / 1000)),
-    withinDeadline: consumedAt(timeline, stoppedAt) <= timeline.budgetMs,
+    withinDeadline: dueAt ? stoppedAt.getTime() <= dueAt.getTime() : timeline.consumedMs < timeline.budgetMs,
   };
 }
