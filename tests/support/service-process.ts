@@ -51,7 +51,8 @@ export class ServiceProcess {
     return this.output;
   }
 
-  async waitReady(timeoutMs = 60000): Promise<void> {
+  /** TEST_READY_TIMEOUT_MS stretches the default wait on a loaded machine (five services starting at once). */
+  async waitReady(timeoutMs = Number(process.env.TEST_READY_TIMEOUT_MS ?? 60000)): Promise<void> {
     let exited = false;
     void this.exit.then(() => (exited = true));
     await expectEventually(
