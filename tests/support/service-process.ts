@@ -39,7 +39,12 @@ export class ServiceProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const service = new ServiceProcess(name, port, child);
-    if (options.waitReady ?? true) await service.waitReady();
+    if (options.waitReady ?? true) {
+      await service.waitReady().catch(async (error: unknown) => {
+        await service.stop(5000); // a service that never became ready must not outlive the test
+        throw error;
+      });
+    }
     return service;
   }
 

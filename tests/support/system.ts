@@ -60,9 +60,16 @@ export class RunningSystem {
       }),
     };
     const env = { DATABASE_URL: db.url, KAFKA_CONSUMER_GROUP_PREFIX: groupPrefix, ...rateLimits, ...extraEnv };
-    const started = await Promise.all(
+    const outcomes = await Promise.allSettled(
       SERVICE_NAMES.map((name, index) => ServiceProcess.start(name, basePort + index, { env })),
     );
+    const started = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+    const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failure) {
+      // No test will get to stop the services that did start: stop them here, or they outlive the run.
+      await Promise.all(started.map((service) => service.stop()));
+      throw failure.reason;
+    }
     const services = Object.fromEntries(SERVICE_NAMES.map((name, index) => [name, started[index]])) as Record<
       ServiceName,
       ServiceProcess
